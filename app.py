@@ -1,0 +1,93 @@
+"""Gradio chat for the CTG assistant: a thin client of the ``assistant`` library.
+
+Run ``make run`` (or ``python app.py``); it listens on ``CTG_HOST``:``CTG_PORT`` (127.0.0.1:7860).
+"""
+import os  # no "from __future__ import annotations": gradio reads the gr.SelectData annotation
+
+
+def build_app(assistant):
+    """The Blocks app. Per-session state only: history and citations live in each browser session."""
+    import gradio as gr
+
+    from assistant import messages, render
+    from assistant.errors import CTGError
+    from assistant.results import Citation
+
+    def respond(question, history, state):
+        try:
+            answer = assistant.ask(question)
+        except CTGError as exc:
+            raise gr.Error(str(exc)) from exc
+        history = list(history or []) + [{"role": "user", "content": render.escape_text(question)},
+                                         {"role": "assistant", "content": render.answer_markdown(answer)}]
+        cited = [c.to_dict() for c in answer.citations]
+        state = list(state or []) + [cited]
+        labels = [render.citation_label(Citation(**_citation_args(c))) for c in cited]
+        first = labels[0] if labels else None
+        return "", history, state, gr.update(choices=labels, value=first), _panel(cited, first)
+
+    def _citation_args(data: dict) -> dict:
+        return {**data, "highlights": tuple(tuple(h) for h in data["highlights"])}
+
+    def _panel(cited: list[dict], label: str | None) -> str:
+        for data in cited:
+            citation = Citation(**_citation_args(data))
+            if render.citation_label(citation) == label:
+                text, meta = assistant.document(citation.doc)
+                return render.passage_html(citation, text, meta)
+        return render.empty_passage_html()
+
+    def show(label, state):
+        return _panel(state[-1] if state else [], label)
+
+    def select_answer(state, event: gr.SelectData):
+        # Clicking an earlier answer shows its citations.
+        index = event.index // 2 if isinstance(event.index, int) else len(state or []) - 1
+        cited = state[index] if state and 0 <= index < len(state) else []
+        labels = [render.citation_label(Citation(**_citation_args(c))) for c in cited]
+        first = labels[0] if labels else None
+        return gr.update(choices=labels, value=first), _panel(cited, first)
+
+    def prepare(progress=gr.Progress()):
+        def step(done, total):
+            progress((done, total), desc=messages.APP_BUILDING, unit="document")
+
+        try:
+            assistant.ensure_index(progress=step)
+        except CTGError as exc:
+            raise gr.Error(str(exc)) from exc
+
+    with gr.Blocks(title=messages.APP_TITLE) as demo:
+        gr.Markdown(f"# {messages.APP_TITLE}\n{messages.APP_INTRO}")
+        state = gr.State([])
+        with gr.Row():
+            with gr.Column(scale=3):
+                chatbot = gr.Chatbot(label="Conversation", height=520, sanitize_html=True)
+                question = gr.Textbox(placeholder=messages.APP_PLACEHOLDER, show_label=False, submit_btn="Envoyer")
+                gr.Examples(messages.EXAMPLES, inputs=question, label="Exemples de questions")
+            with gr.Column(scale=2):
+                choice = gr.Radio(label=messages.APP_SOURCES, choices=[], interactive=True)
+                passage = gr.HTML(render.empty_passage_html())
+        question.submit(respond, [question, chatbot, state], [question, chatbot, state, choice, passage],
+                        api_name="ask")
+        choice.change(show, [choice, state], passage, api_name=False)
+        chatbot.select(select_answer, [state], [choice, passage], api_name=False)
+        demo.load(prepare, None, None, api_name=False)
+    return demo
+
+
+def main() -> None:
+    os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    from assistant import Assistant, Settings
+    from assistant.render import CSS
+
+    settings = Settings()
+    assistant = Assistant(settings)
+    demo = build_app(assistant)
+    demo.queue(default_concurrency_limit=4)
+    demo.launch(server_name=settings.host, server_port=settings.port, css=CSS, footer_links=[])
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,117 @@
+"""``ctg``: a thin command-line client of the library (user errors: French message, exit code 2)."""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+from .errors import CTGError
+
+
+def _settings(args):
+    from .config import Settings
+
+    overrides = {}
+    if getattr(args, "corpus", None):
+        overrides["corpus_dir"] = Path(args.corpus)
+    if getattr(args, "index", None):
+        overrides["index_dir"] = Path(args.index)
+    return Settings(**overrides)
+
+
+def _progress_bar(desc: str):
+    from tqdm import tqdm
+
+    bar = None
+
+    def update(done: int, total: int) -> None:
+        nonlocal bar
+        if bar is None:
+            bar = tqdm(total=total, desc=desc, unit="doc", file=sys.stderr)
+        bar.update(done - bar.n)
+        if done >= total:
+            bar.close()
+
+    return update
+
+
+def _print_json(data) -> None:
+    print(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def cmd_index(args) -> int:
+    from . import messages
+    from .core import Assistant
+
+    assistant = Assistant(_settings(args))
+    report = assistant.index(rebuild=args.rebuild, progress=_progress_bar(messages.INDEXING))
+    if args.json:
+        _print_json(report.to_dict())
+    else:
+        print(messages.INDEX_BUILT.format(docs=report.docs, chunks=report.chunks, added=report.added + report.updated,
+                                          removed=report.removed))
+    return 0
+
+
+def cmd_ask(args) -> int:
+    from . import messages
+    from .core import Assistant
+
+    assistant = Assistant(_settings(args))
+    question = assistant.validate(args.question)  # invalid input fails before any model loads
+    assistant.ensure_index(progress=_progress_bar(messages.INDEXING))
+    answer = assistant.ask(question)
+    if args.json:
+        _print_json(answer.to_dict())
+        return 0
+    print(answer.text)
+    for c in answer.citations:
+        print(f"\n[{c.n}] {c.title} ({c.doc}, caractères {c.start}-{c.end})")
+    return 0
+
+
+def cmd_eval(args) -> int:
+    from evals.cli import run
+
+    return run(args)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="ctg", description="Assistant CTG : réponses citées sur les conventions "
+                                     "territoriales globales.")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    def common(p):
+        p.add_argument("--corpus", help="dossier des documents (défaut : corpus/)")
+        p.add_argument("--index", help="dossier de l'index (défaut : index/)")
+        p.add_argument("--json", action="store_true", help="sortie JSON")
+
+    p = sub.add_parser("index", help="construire ou mettre à jour l'index")
+    common(p)
+    p.add_argument("--rebuild", action="store_true", help="tout reconstruire")
+    p.set_defaults(func=cmd_index)
+
+    p = sub.add_parser("ask", help="poser une question")
+    common(p)
+    p.add_argument("question")
+    p.set_defaults(func=cmd_ask)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except CTGError as exc:
+        print(f"Erreur : {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

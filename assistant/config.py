@@ -1,0 +1,48 @@
+"""One configuration object for the whole assistant (env prefix ``CTG_``)."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+EmbedModelName = Literal["e5-small", "minilm"]
+
+
+class Settings(BaseSettings):
+    """Every knob of the assistant; each field can be set with ``CTG_<NAME>``."""
+
+    model_config = SettingsConfigDict(env_prefix="CTG_", extra="ignore")
+
+    corpus_dir: Path = Field(Path("corpus"), description="Folder of source documents.")
+    index_dir: Path = Field(Path("index"), description="Manifest, BM25 index and local Chroma data.")
+
+    # Chroma: embedded (PersistentClient in index_dir/chroma) unless a host is given.
+    chroma_host: str | None = None
+    chroma_port: int = 8000
+    collection: str = "ctg"
+
+    # Embeddings and chunking (both recorded in the index manifest).
+    embed_model: EmbedModelName = "e5-small"
+    chunk_min_words: int = 80
+    chunk_max_words: int = 200
+
+    # Retrieval: relative-score fusion of BM25 and dense results (weight chosen by measurement).
+    top_k: int = 5
+    candidates: int = 20
+    dense_weight: float = 0.2
+
+    # Answers.
+    max_answer_sentences: int = 3
+    max_answer_chars: int = 400
+    refusal_threshold: float = 0.22
+    max_question_chars: int = 1000
+
+    # Web app.
+    host: str = "127.0.0.1"
+    port: int = 7860
+
+    def chunking(self) -> dict:
+        """Chunking parameters, as recorded in the manifest."""
+        return {"min_words": self.chunk_min_words, "max_words": self.chunk_max_words}

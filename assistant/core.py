@@ -1,0 +1,132 @@
+"""``Assistant``: the library's entry point (the CLI and the web app are thin clients of it)."""
+from __future__ import annotations
+
+import threading
+import time
+
+from . import messages
+from .config import Settings
+from .errors import IndexMissing, InvalidQuestion
+from .results import Answer, Passage
+
+
+class Assistant:
+    """Answers questions about the CTG corpus with cited passages.
+
+    The embedding model and the Chroma client may be passed in (tests share them); otherwise they
+    are created from ``settings`` on first use. The index is opened once and shared by all calls.
+    """
+
+    def __init__(self, settings: Settings | None = None, *, embed_model=None, chroma_client=None):
+        self.settings = settings or Settings()
+        self._embed_model = embed_model
+        self._client = chroma_client
+        self._lock = threading.Lock()
+        self._handle = None
+        self._retriever = None
+        self._answerer = None
+
+    # -- resources ---------------------------------------------------------------------------
+    @property
+    def embed_model(self):
+        if self._embed_model is None:
+            from .embeddings import load_embedding
+
+            self._embed_model = load_embedding(self.settings.embed_model)
+        return self._embed_model
+
+    @property
+    def client(self):
+        if self._client is None:
+            from .store import make_client
+
+            self._client = make_client(self.settings)
+        return self._client
+
+    def index(self, *, rebuild: bool = False, progress=None):
+        """Build or update the index from the corpus folder; returns an ``IndexReport``."""
+        from .ingest import build_index
+
+        with self._lock:
+            report = build_index(self.settings, self.embed_model, client=self.client, rebuild=rebuild,
+                                 progress=progress)
+            self._handle = self._retriever = self._answerer = None
+        return report
+
+    def ensure_index(self, progress=None) -> bool:
+        """Open the index, building it first if there is none. True if it was built."""
+        try:
+            self._open()
+            return False
+        except IndexMissing:
+            self.index(progress=progress)
+            self._open()
+            return True
+
+    def _open(self):
+        from .answer import ExtractiveAnswerer
+        from .retrieval import HybridRetriever
+        from .store import open_index
+
+        with self._lock:
+            if self._handle is None:
+                handle = open_index(self.settings, client=self.client)
+                self._retriever = HybridRetriever(handle, self.embed_model, self.settings)
+                self._answerer = ExtractiveAnswerer(handle.lexical, self.settings, handle.document_text)
+                self._handle = handle
+        return self._handle
+
+    @property
+    def handle(self):
+        return self._open()
+
+    # -- questions ---------------------------------------------------------------------------
+    def validate(self, question: str) -> str:
+        question = (question or "").strip()
+        if not question:
+            raise InvalidQuestion(messages.EMPTY_QUESTION)
+        if len(question) > self.settings.max_question_chars:
+            raise InvalidQuestion(messages.QUESTION_TOO_LONG.format(
+                n=len(question), limit=self.settings.max_question_chars))
+        return question
+
+    def search(self, question: str, top_k: int | None = None, mode: str = "hybrid") -> list[Passage]:
+        """Ranked passages for a question; ``mode`` is ``hybrid``, ``bm25`` or ``dense``."""
+        self._open()
+        hits = self._retriever.search(self.validate(question), top_k=top_k, mode=mode)
+        return [self._passage(h) for h in hits]
+
+    def ask(self, question: str) -> Answer:
+        """A cited extractive answer, or a refusal when the sources do not say."""
+        question = self.validate(question)
+        return self._ask(question)
+
+    def _ask(self, question: str) -> Answer:
+        t0 = time.perf_counter()
+        self._open()
+        t1 = time.perf_counter()
+        hits = self._retriever.search(question)
+        t2 = time.perf_counter()
+        answer = self._answerer.answer(question, hits)
+        t3 = time.perf_counter()
+        answer.passages = [self._passage(h) for h in hits]
+        answer.timings_ms = {"open": (t1 - t0) * 1000, "retrieve": (t2 - t1) * 1000,
+                             "answer": (t3 - t2) * 1000, "total": (t3 - t0) * 1000}
+        return answer
+
+    @staticmethod
+    def _passage(hit) -> Passage:
+        meta = hit.node.metadata
+        return Passage(node_id=hit.node.node_id, doc=meta["doc"], title=meta.get("title", ""),
+                       text=hit.node.get_content(), start=meta["start"], end=meta["end"], score=hit.score,
+                       metadata={"territory": meta.get("territory", ""), "caf": meta.get("caf", ""),
+                                 "date": meta.get("date", ""), "bm25": hit.bm25, "dense": hit.dense})
+
+    def document(self, doc: str) -> tuple[str, dict]:
+        """Full text and metadata of a source document, by its file name relative to the corpus."""
+        handle = self._open()
+        for doc_id, entry in handle.manifest["documents"].items():
+            if entry["doc"] == doc:
+                document = handle.docstore.get_document(doc_id)
+                return document.get_content(), dict(document.metadata)
+        raise KeyError(doc)

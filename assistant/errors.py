@@ -1,0 +1,45 @@
+"""User-facing errors: each carries a French message that says what to do."""
+from __future__ import annotations
+
+from . import messages
+
+
+class CTGError(Exception):
+    """Base class: the message is shown to the user as is (CLI exit 2, ``gr.Error`` in the UI)."""
+
+
+class InvalidQuestion(CTGError):
+    """The question is empty or too long."""
+
+
+class CorpusError(CTGError):
+    """The corpus folder is missing, empty or unreadable."""
+
+
+class IndexMissing(CTGError):
+    """No index has been built in the index folder."""
+
+    def __init__(self, path):
+        super().__init__(messages.INDEX_MISSING.format(path=path))
+
+
+class IndexMismatch(CTGError):
+    """The index was built with other settings (embedding model, chunking)."""
+
+    def __init__(self, path, built: str, wanted: str):
+        super().__init__(messages.INDEX_MISMATCH.format(path=path, built=built, wanted=wanted))
+
+
+class IndexCorrupt(CTGError):
+    """The index files cannot be read."""
+
+    def __init__(self, path, detail: str):
+        super().__init__(messages.INDEX_CORRUPT.format(path=path, detail=detail))
+
+
+class StoreUnavailable(CTGError):
+    """The Chroma server cannot be reached."""
+
+
+class ModelUnavailable(CTGError):
+    """The embedding model is not installed."""

@@ -1,0 +1,81 @@
+"""HTML and Markdown views of answers and passages (escaped: source text is never markup).
+
+Used by the web app; kept here, free of any UI import, so that it is tested on its own.
+"""
+from __future__ import annotations
+
+import html
+import re
+
+from . import messages
+from .results import Answer, Citation
+
+CITE = re.compile(r"\[(\d+)\]")
+MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~$])")
+CONTEXT_CHARS = 500
+
+
+def escape_text(text: str) -> str:
+    """Text shown as is inside Markdown: HTML escaped, Markdown syntax neutralised."""
+    return html.escape(MARKDOWN_SPECIAL.sub(r"\\\1", text), quote=False)
+
+
+def answer_markdown(answer: Answer) -> str:
+    """The answer for the chat: escaped text with ``[n]`` as links to the cited passages."""
+    pieces, last = [], 0
+    known = {c.n for c in answer.citations}
+    for match in CITE.finditer(answer.text):
+        pieces.append(escape_text(answer.text[last:match.start()]))
+        n = int(match.group(1))
+        pieces.append(f'<a href="#ctg-cit-{n}" class="ctg-cite">[{n}]</a>' if n in known else escape_text(match.group(0)))
+        last = match.end()
+    pieces.append(escape_text(answer.text[last:]))
+    body = "".join(pieces)
+    if answer.citations:
+        sources = "; ".join(f"[{c.n}] {escape_text(c.title)}" for c in answer.citations)
+        body += f"\n\n<small>Sources : {sources}</small>"
+    return body
+
+
+def citation_label(c: Citation) -> str:
+    return f"[{c.n}] {c.title} ({c.doc})"
+
+
+def passage_html(citation: Citation, document_text: str, metadata: dict) -> str:
+    """The cited passage highlighted inside its document, with the document's title and territory."""
+    e = html.escape
+    start, end = citation.start, citation.end
+    lo = max(0, start - CONTEXT_CHARS)
+    hi = min(len(document_text), end + CONTEXT_CHARS)
+    marks = sorted((max(s, start), min(t, end)) for s, t in citation.highlights if t > start and s < end)
+    inner, cursor = [], start
+    for s, t in marks:
+        inner.append(e(document_text[cursor:s]))
+        inner.append(f"<strong>{e(document_text[s:t])}</strong>")
+        cursor = t
+    inner.append(e(document_text[cursor:end]))
+    facts = [(messages.LABEL_TERRITORY, metadata.get("territory")), (messages.LABEL_CAF, metadata.get("caf")),
+             (messages.LABEL_DATE, metadata.get("date"))]
+    facts_html = " · ".join(f"{e(label)} : {e(str(value))}" for label, value in facts if value)
+    return (
+        f'<div class="ctg-passage" id="ctg-cit-{citation.n}">'
+        f"<h4>[{citation.n}] {e(citation.title)}</h4>"
+        f'<p class="ctg-meta">{facts_html}<br><code>{e(citation.doc)}</code>, caractères {start}–{end}</p>'
+        f'<div class="ctg-doc">{"…" if lo else ""}{e(document_text[lo:start])}'
+        f'<mark>{"".join(inner)}</mark>{e(document_text[end:hi])}{"…" if hi < len(document_text) else ""}</div>'
+        "</div>"
+    )
+
+
+def empty_passage_html() -> str:
+    return f'<div class="ctg-passage ctg-empty">{html.escape(messages.APP_NO_SOURCE)}</div>'
+
+
+CSS = """
+.ctg-passage h4 { margin: 0 0 .3em 0; }
+.ctg-meta { font-size: .85em; opacity: .8; margin: 0 0 .6em 0; }
+.ctg-doc { white-space: pre-wrap; max-height: 60vh; overflow-y: auto; line-height: 1.45; }
+.ctg-doc mark { background: #fff3b0; padding: 0 .1em; }
+.ctg-doc mark strong { background: #ffd54f; }
+a.ctg-cite { text-decoration: none; font-weight: 600; }
+"""

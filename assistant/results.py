@@ -1,0 +1,60 @@
+"""Typed results of the library: passages, citations and answers."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A retrieved chunk of a source document, with its offsets in that document."""
+
+    node_id: str
+    doc: str
+    title: str
+    text: str
+    start: int
+    end: int
+    score: float = 0.0
+    metadata: dict = field(default_factory=dict, compare=False)
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A numbered citation: ``[n]`` in the answer text refers to it."""
+
+    n: int
+    doc: str
+    title: str
+    text: str
+    start: int
+    end: int
+    score: float
+    # Offsets (in the source document) of the sentences quoted in the answer.
+    highlights: tuple[tuple[int, int], ...] = ()
+
+    def to_dict(self) -> dict:
+        data = asdict(self)
+        data["highlights"] = [list(h) for h in self.highlights]
+        return data
+
+
+@dataclass
+class Answer:
+    """What ``Assistant.ask`` returns."""
+
+    text: str
+    refused: bool
+    citations: list[Citation] = field(default_factory=list)
+    passages: list[Passage] = field(default_factory=list)
+    timings_ms: dict[str, float] = field(default_factory=dict)
+    # Why the answer was refused or how confident it is (diagnostics, not shown as the answer).
+    confidence: float = 0.0
+
+    def to_dict(self) -> dict:
+        return {
+            "answer": self.text,
+            "refused": self.refused,
+            "citations": [c.to_dict() for c in self.citations],
+            "timings_ms": {k: round(v, 1) for k, v in self.timings_ms.items()},
+            "confidence": round(self.confidence, 3),
+        }

@@ -1,0 +1,81 @@
+"""Hybrid retrieval: French BM25 fused with dense (Chroma) retrieval by relative-score fusion.
+
+llama-index's ``QueryFusionRetriever`` overwrites the raw scores; here both raw scores are kept
+on each hit, since answer selection and refusal use them.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from llama_index.core.retrievers import BaseRetriever
+from llama_index.core.schema import NodeWithScore, QueryBundle
+
+from .config import Settings
+from .store import IndexHandle
+
+
+@dataclass
+class Hit:
+    node: object  # TextNode
+    score: float  # fused score
+    bm25: float = 0.0
+    dense: float = 0.0
+    bm25_rank: int | None = None
+    dense_rank: int | None = None
+
+
+def fuse(lexical: list[tuple[str, float]], dense: list[tuple[str, float]],
+         dense_weight: float) -> list[tuple[str, float]]:
+    """Relative-score fusion: each list min-max scaled to 0..1, weighted, summed; best first.
+
+    Chosen by measurement over weighted reciprocal-rank fusion (see README, "Retrieval").
+    Ties keep the lexical order, then the dense order.
+    """
+    fused: dict[str, float] = {}
+    order: dict[str, int] = {}
+    for weight, ranked in ((1.0 - dense_weight, lexical), (dense_weight, dense)):
+        if not ranked:
+            continue
+        scores = [score for _, score in ranked]
+        low, high = min(scores), max(scores)
+        for node_id, score in ranked:
+            scaled = (score - low) / (high - low) if high > low else 1.0
+            fused[node_id] = fused.get(node_id, 0.0) + weight * scaled
+            order.setdefault(node_id, len(order))
+    return sorted(fused.items(), key=lambda item: (-item[1], order[item[0]]))
+
+
+class HybridRetriever(BaseRetriever):
+    """BM25 + dense retrieval over one opened index. ``search`` keeps the component scores."""
+
+    def __init__(self, handle: IndexHandle, embed_model, settings: Settings):
+        from llama_index.core import VectorStoreIndex
+
+        super().__init__()
+        self._handle = handle
+        self._settings = settings
+        self._dense = VectorStoreIndex.from_vector_store(handle.vector_store, embed_model=embed_model)
+
+    def search(self, query: str, top_k: int | None = None, mode: str = "hybrid") -> list[Hit]:
+        """Ranked hits; ``mode`` is ``hybrid``, ``bm25`` or ``dense`` (the latter two for evaluation)."""
+        s = self._settings
+        n = s.candidates
+        lexical = self._handle.lexical.search(query, n) if mode != "dense" else []
+        dense = []
+        if mode != "bm25":
+            retriever = self._dense.as_retriever(similarity_top_k=n)
+            dense = [(r.node.node_id, float(r.score or 0.0)) for r in retriever.retrieve(query)]
+        weight = {"bm25": 0.0, "dense": 1.0}.get(mode, s.dense_weight)
+        fused = fuse(lexical, dense, weight)
+        lex = {nid: (rank, score) for rank, (nid, score) in enumerate(lexical)}
+        den = {nid: (rank, score) for rank, (nid, score) in enumerate(dense)}
+        hits = []
+        for node_id, score in fused[: top_k or s.top_k]:
+            lr, ls = lex.get(node_id, (None, 0.0))
+            dr, ds = den.get(node_id, (None, 0.0))
+            node = self._handle.docstore.get_node(node_id)
+            hits.append(Hit(node, score, ls, ds, lr, dr))
+        return hits
+
+    def _retrieve(self, query_bundle: QueryBundle) -> list[NodeWithScore]:
+        return [NodeWithScore(node=h.node, score=h.score) for h in self.search(query_bundle.query_str)]

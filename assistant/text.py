@@ -1,0 +1,45 @@
+"""French text analysis shared by lexical retrieval and answer selection."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+TOKEN = re.compile(r"\w+", re.UNICODE)
+APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'"})
+NUMBER_WORDS = {
+    "un": "1", "une": "1", "deux": "2", "trois": "3", "quatre": "4", "cinq": "5", "six": "6",
+    "sept": "7", "huit": "8", "neuf": "9", "dix": "10", "onze": "11", "douze": "12",
+    "treize": "13", "quatorze": "14", "quinze": "15", "seize": "16", "vingt": "20",
+    "trente": "30", "quarante": "40", "cinquante": "50", "cent": "100",
+}
+
+
+def fold(text: str) -> str:
+    """Lower-case, strip accents, normalise apostrophes and spaces."""
+    text = unicodedata.normalize("NFKD", text.translate(APOSTROPHES).lower())
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return re.sub(r"\s+", " ", text).strip()
+
+
+@lru_cache(maxsize=1)
+def _stopwords() -> frozenset[str]:
+    from bm25s.stopwords import STOPWORDS_FRENCH
+
+    extra = {"quel", "quels", "quelle", "quelles", "qui", "quoi", "comment", "combien", "est", "sont",
+             "ete", "etre", "a", "ont", "cette", "ces", "cet", "elle", "il", "ils", "elles", "y", "dont"}
+    return frozenset(fold(w) for w in STOPWORDS_FRENCH) | extra
+
+
+@lru_cache(maxsize=1)
+def _stemmer():
+    import Stemmer
+
+    return Stemmer.Stemmer("french")
+
+
+def analyze(text: str) -> list[str]:
+    """Tokens for BM25: stop words removed, Snowball-stemmed, then accents folded (numbers kept)."""
+    stop = _stopwords()
+    words = [w for w in TOKEN.findall(text.translate(APOSTROPHES).lower()) if fold(w) not in stop]
+    return [fold(s) for s in _stemmer().stemWords(words) if len(s) > 1 or s.isdigit()]

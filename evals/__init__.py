@@ -1,0 +1,1 @@
+"""Evaluation of the CTG assistant: question sets, scoring, reports (``ctg eval``)."""

@@ -1,0 +1,107 @@
+"""Run a question set through the assistant and compute the metrics of the report."""
+from __future__ import annotations
+
+import json
+import statistics
+from pathlib import Path
+
+from .scoring import contains_all
+
+METRIC_KEYS = ["answer_accuracy", "citation_accuracy", "hit_at_1", "hit_at_5", "mrr_at_10",
+               "refusal_precision", "refusal_recall", "false_refusal_rate", "claim_accuracy",
+               "answer_chars_median", "latency_ms_p50", "latency_ms_p95"]
+
+
+def load_questions(path: Path | str) -> list[dict]:
+    items = []
+    for n, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
+        if line.strip():
+            try:
+                items.append(json.loads(line))
+            except ValueError as exc:
+                raise ValueError(f"{path}:{n}: {exc}") from exc
+    return items
+
+
+def first_hit_rank(passages, item: dict) -> int | None:
+    """1-based rank of the first passage from the gold doc that holds every must_contain string."""
+    for rank, passage in enumerate(passages, 1):
+        if passage.doc == item["doc"] and contains_all(passage.text, item["must_contain"]):
+            return rank
+    return None
+
+
+def answerable(item: dict) -> bool:
+    return item["kind"] not in ("claim", "unanswerable") and item.get("doc") is not None
+
+
+def evaluate_item(assistant, item: dict, retrieval_depth: int = 10) -> dict:
+    """Ask one question; the per-question record of the report."""
+    answer = assistant.ask(item["question"])
+    result = {
+        "id": item["id"], "kind": item["kind"], "question": item["question"], "doc": item.get("doc"),
+        "gold": item.get("answer"), "must_contain": item.get("must_contain", []),
+        "answer": answer.text, "refused": answer.refused, "confidence": answer.confidence,
+        "citations": [c.to_dict() for c in answer.citations],
+        "latency_ms": answer.timings_ms.get("total", 0.0),
+    }
+    if item["kind"] == "claim":
+        result["attempted"] = False
+        return result
+    if answerable(item):
+        result["correct"] = (not answer.refused) and contains_all(answer.text, item["must_contain"])
+        result["citation_correct"] = any(c.doc == item["doc"] for c in answer.citations)
+        result["rank"] = first_hit_rank(assistant.search(item["question"], top_k=retrieval_depth), item)
+    else:
+        result["correct"] = answer.refused
+    return result
+
+
+def _ratio(num: int, den: int) -> float | None:
+    return round(num / den, 4) if den else None
+
+
+def compute_metrics(results: list[dict]) -> dict:
+    ans = [r for r in results if r["kind"] not in ("claim", "unanswerable") and r.get("doc")]
+    unans = [r for r in results if r["kind"] == "unanswerable"]
+    scored = ans + unans
+    refused = [r for r in scored if r["refused"]]
+    ranks = [r.get("rank") for r in ans]
+    claims = [r for r in results if r["kind"] == "claim" and r.get("attempted")]
+    lat = sorted(r["latency_ms"] for r in results)
+    answered = [len(r["answer"]) for r in scored if not r["refused"]]
+    return {
+        "answer_accuracy": _ratio(sum(r["correct"] for r in ans), len(ans)),
+        "citation_accuracy": _ratio(sum(r["citation_correct"] for r in ans), len(ans)),
+        "hit_at_1": _ratio(sum(1 for k in ranks if k == 1), len(ans)),
+        "hit_at_5": _ratio(sum(1 for k in ranks if k and k <= 5), len(ans)),
+        "mrr_at_10": round(sum(1 / k for k in ranks if k and k <= 10) / len(ans), 4) if ans else None,
+        "refusal_precision": _ratio(sum(1 for r in refused if r["kind"] == "unanswerable"), len(refused)),
+        "refusal_recall": _ratio(sum(r["refused"] for r in unans), len(unans)),
+        "false_refusal_rate": _ratio(sum(r["refused"] for r in ans), len(ans)),
+        "claim_accuracy": _ratio(sum(r.get("correct", False) for r in claims), len(claims)),
+        "answer_chars_median": statistics.median(answered) if answered else None,
+        "latency_ms_p50": round(_percentile(lat, 50), 1) if lat else None,
+        "latency_ms_p95": round(_percentile(lat, 95), 1) if lat else None,
+    }
+
+
+def _percentile(values: list[float], pct: float) -> float:
+    if len(values) == 1:
+        return values[0]
+    k = (len(values) - 1) * pct / 100
+    lo, hi = int(k), min(int(k) + 1, len(values) - 1)
+    return values[lo] + (values[hi] - values[lo]) * (k - lo)
+
+
+def retrieval_metrics(assistant, items: list[dict], mode: str, depth: int = 10) -> dict:
+    """hit@1, hit@5 and MRR@10 of one retrieval mode (``bm25``, ``dense`` or ``hybrid``)."""
+    ranks = []
+    for item in items:
+        if not answerable(item):
+            continue
+        ranks.append(first_hit_rank(assistant.search(item["question"], top_k=depth, mode=mode), item))
+    n = len(ranks) or 1
+    return {"mode": mode, "n": len(ranks), "hit_at_1": round(sum(k == 1 for k in ranks) / n, 4),
+            "hit_at_5": round(sum(1 for k in ranks if k and k <= 5) / n, 4),
+            "mrr_at_10": round(sum(1 / k for k in ranks if k) / n, 4)}

@@ -1,0 +1,61 @@
+"""Shared fixtures: the real embedding model, loaded once, and a seed index built in a temp dir."""
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "corpus"
+
+
+def pytest_configure(config):
+    # No model hub, no telemetry: everything must come from installed packages.
+    os.environ["HF_HUB_OFFLINE"] = "1"
+    os.environ["TRANSFORMERS_OFFLINE"] = "1"
+    os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"
+    os.environ["ANONYMIZED_TELEMETRY"] = "False"
+    for key in [k for k in os.environ if k.startswith("CTG_")]:
+        del os.environ[key]
+
+
+@pytest.fixture(scope="session")
+def embed_model():
+    from assistant.embeddings import load_embedding
+
+    return load_embedding("e5-small")
+
+
+@pytest.fixture(scope="session")
+def seed_index(tmp_path_factory, embed_model):
+    """Settings of an index of the seed corpus, built once for the session."""
+    from assistant import Settings
+    from assistant.ingest import build_index
+
+    settings = Settings(corpus_dir=CORPUS, index_dir=tmp_path_factory.mktemp("index"))
+    build_index(settings, embed_model)
+    return settings
+
+
+@pytest.fixture(scope="session")
+def seed_assistant(seed_index, embed_model):
+    from assistant import Assistant
+
+    return Assistant(seed_index, embed_model=embed_model)
+
+
+@pytest.fixture
+def corpus_copy(tmp_path):
+    """A private, writable copy of the seed corpus."""
+    target = tmp_path / "corpus"
+    shutil.copytree(CORPUS, target)
+    return target
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]

@@ -1,0 +1,45 @@
+"""The Gradio app on loopback, driven with gradio_client like a remote user."""
+import pytest
+
+from .conftest import free_port
+
+
+@pytest.fixture(scope="module")
+def app_url(seed_assistant):
+    from app import build_app
+    from assistant.render import CSS
+
+    demo = build_app(seed_assistant)
+    demo.queue()
+    port = free_port()
+    demo.launch(server_name="127.0.0.1", server_port=port, prevent_thread_lock=True, css=CSS)
+    yield f"http://127.0.0.1:{port}/"
+    demo.close()
+
+
+def test_ask_through_the_app(app_url):
+    from gradio_client import Client
+
+    client = Client(app_url, verbose=False)
+    cleared, history, choice, passage = client.predict("Qui a signé la CTG de Perpignan ?", api_name="/ask")
+    assert cleared == ""
+    reply = history[-1]
+    text = reply["content"] if isinstance(reply["content"], str) else reply["content"][0]["text"]
+    assert "ALIOT" in text and 'href="#ctg-cit-1"' in text
+    assert "2024-perpignan.txt" in passage and "<mark>" in passage and "Perpignan" in passage
+
+
+def test_invalid_question_is_a_gradio_error(app_url):
+    from gradio_client import Client
+
+    with pytest.raises(Exception, match="vide"):
+        Client(app_url, verbose=False).predict("   ", api_name="/ask")
+
+
+def test_refusal_through_the_app(app_url):
+    from gradio_client import Client
+
+    _, history, choice, passage = Client(app_url, verbose=False).predict(
+        "Quel est le budget de la CTG de Marseille ?", api_name="/ask")
+    assert "Je n'ai pas trouvé cette information dans les sources." in str(history[-1])
+    assert "<mark>" not in passage

@@ -1,0 +1,66 @@
+"""The `ctg` command, run as a real subprocess (as users and CI run it)."""
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .conftest import CORPUS
+
+CTG = str(Path(sys.executable).with_name("ctg"))
+
+
+def run(*args, env=None):
+    return subprocess.run([CTG, *args], capture_output=True, text=True, timeout=300,
+                          env={**os.environ, "HF_HUB_OFFLINE": "1", **(env or {})})
+
+
+@pytest.fixture(scope="module")
+def cli_index(tmp_path_factory):
+    index = tmp_path_factory.mktemp("cli") / "index"
+    done = run("index", "--corpus", str(CORPUS), "--index", str(index), "--json")
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout)
+    assert report["added"] == 5 and report["chunks"] > 5
+    return index
+
+
+def test_ask_json(cli_index):
+    done = run("ask", "Qui a signé la convention territoriale globale de Perpignan ?", "--corpus", str(CORPUS),
+               "--index", str(cli_index), "--json")
+    assert done.returncode == 0, done.stderr
+    data = json.loads(done.stdout)
+    assert set(data) >= {"answer", "refused", "citations", "timings_ms"}
+    assert "Aliot".upper() in data["answer"].upper() and data["refused"] is False
+    assert data["citations"][0]["doc"] == "2024-perpignan.txt"
+    assert set(data["citations"][0]) >= {"n", "doc", "title", "text", "start", "end", "score"}
+
+
+def test_ask_refuses_in_json(cli_index):
+    done = run("ask", "Quel est le budget de la CTG de Marseille ?", "--index", str(cli_index), "--json",
+               "--corpus", str(CORPUS))
+    assert done.returncode == 0
+    assert json.loads(done.stdout)["refused"] is True
+
+
+def test_ask_builds_a_missing_index(tmp_path):
+    index = tmp_path / "fresh"
+    done = run("ask", "Jusqu'à quand court la CTG de Canet-en-Roussillon ?", "--corpus", str(CORPUS),
+               "--index", str(index))
+    assert done.returncode == 0, done.stderr
+    assert "2026" in done.stdout and (index / "manifest.json").exists()
+    assert "[1]" in done.stdout and "canet-en-roussillon.txt" in done.stdout
+
+
+@pytest.mark.parametrize("args", [["ask", ""], ["ask", "x" * 20000]])
+def test_invalid_input_exits_2_with_a_french_message(args, tmp_path):
+    done = run(*args, "--index", str(tmp_path / "none"))
+    assert done.returncode == 2
+    assert done.stderr.startswith("Erreur :") and "Traceback" not in done.stderr
+
+
+def test_missing_corpus_exits_2(tmp_path):
+    done = run("index", "--corpus", str(tmp_path / "nothing"), "--index", str(tmp_path / "idx"))
+    assert done.returncode == 2 and "introuvable" in done.stderr and "Traceback" not in done.stderr

@@ -1,0 +1,69 @@
+"""The index on disk: upserts, incremental updates, manifest guards (real embedded Chroma)."""
+import json
+
+import pytest
+
+from assistant import Assistant, Settings
+from assistant.errors import IndexCorrupt, IndexMismatch, IndexMissing
+from assistant.ingest import build_index
+from assistant.store import MANIFEST, make_client, open_index
+
+
+def _count(settings):
+    return make_client(settings).get_collection(settings.collection).count()
+
+
+def test_rerun_is_an_upsert_and_only_changes_are_embedded(tmp_path, corpus_copy, embed_model):
+    settings = Settings(corpus_dir=corpus_copy, index_dir=tmp_path / "idx")
+    first = build_index(settings, embed_model)
+    assert (first.added, first.updated, first.removed) == (5, 0, 0)
+    chunks = _count(settings)
+    assert chunks == first.chunks > 5
+
+    again = build_index(settings, embed_model)
+    assert (again.added, again.updated, again.unchanged) == (0, 0, 5)
+    assert _count(settings) == chunks
+
+    (corpus_copy / "2019-angers.txt").write_text("La CTG d'Angers a été renouvelée en 2025 par Jean Martin.",
+                                                  encoding="utf-8")
+    (corpus_copy / "canet-en-roussillon.txt").unlink()
+    changed = build_index(settings, embed_model)
+    assert (changed.added, changed.updated, changed.removed, changed.unchanged) == (0, 1, 1, 3)
+    assert _count(settings) == changed.chunks
+    assistant = Assistant(settings, embed_model=embed_model)
+    answer = assistant.ask("Qui a renouvelé la CTG d'Angers ?")
+    assert "Jean Martin" in answer.text
+    assert all(p.doc != "canet-en-roussillon.txt" for p in assistant.search("Canet-en-Roussillon", top_k=10))
+
+
+def test_missing_index_says_to_build_it(tmp_path):
+    with pytest.raises(IndexMissing, match="ctg index"):
+        open_index(Settings(index_dir=tmp_path / "none"))
+
+
+def test_other_chunking_or_model_is_a_clear_error(seed_index):
+    other_chunking = seed_index.model_copy(update={"chunk_max_words": 120})
+    with pytest.raises(IndexMismatch, match="--rebuild"):
+        open_index(other_chunking)
+    other_model = seed_index.model_copy(update={"embed_model": "minilm"})
+    with pytest.raises(IndexMismatch, match="minilm|MiniLM"):
+        open_index(other_model)
+
+
+def test_update_with_other_settings_refuses_to_mix(seed_index, embed_model, tmp_path):
+    settings = seed_index.model_copy(update={"chunk_min_words": 40})
+    with pytest.raises(IndexMismatch):
+        build_index(settings, embed_model)
+
+
+def test_incomplete_index_is_detected(tmp_path, corpus_copy, embed_model):
+    settings = Settings(corpus_dir=corpus_copy, index_dir=tmp_path / "idx")
+    build_index(settings, embed_model)
+    manifest = json.loads((settings.index_dir / MANIFEST).read_text())
+    manifest["chunks"] += 3
+    (settings.index_dir / MANIFEST).write_text(json.dumps(manifest))
+    with pytest.raises(IndexCorrupt, match="Reconstruisez"):
+        open_index(settings)
+    # --rebuild repairs it
+    build_index(settings, embed_model, rebuild=True)
+    assert open_index(settings).manifest["chunks"] == _count(settings)
