@@ -21,7 +21,7 @@ def _settings(args):
     return Settings(**overrides)
 
 
-def _progress_bar(desc: str):
+def _progress_bar(desc: str, unit: str = "doc"):
     from tqdm import tqdm
 
     bar = None
@@ -29,7 +29,7 @@ def _progress_bar(desc: str):
     def update(done: int, total: int) -> None:
         nonlocal bar
         if bar is None:
-            bar = tqdm(total=total, desc=desc, unit="doc", file=sys.stderr)
+            bar = tqdm(total=total, desc=desc, unit=unit, file=sys.stderr)
         bar.update(done - bar.n)
         if done >= total:
             bar.close()
@@ -72,12 +72,6 @@ def cmd_ask(args) -> int:
     return 0
 
 
-def cmd_eval(args) -> int:
-    from evals.cli import run
-
-    return run(args)
-
-
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="ctg", description="Assistant CTG : réponses citées sur les conventions "
                                      "territoriales globales.")
@@ -97,6 +91,13 @@ def build_parser() -> argparse.ArgumentParser:
     common(p)
     p.add_argument("question")
     p.set_defaults(func=cmd_ask)
+
+    try:  # the evaluation harness ships beside the library
+        from evals.cli import add_parser
+    except ImportError:
+        pass
+    else:
+        add_parser(sub)
     return parser
 
 

@@ -105,3 +105,48 @@ def retrieval_metrics(assistant, items: list[dict], mode: str, depth: int = 10) 
     return {"mode": mode, "n": len(ranks), "hit_at_1": round(sum(k == 1 for k in ranks) / n, 4),
             "hit_at_5": round(sum(1 for k in ranks if k and k <= 5) / n, 4),
             "mrr_at_10": round(sum(1 / k for k in ranks if k) / n, 4)}
+
+
+def per_kind_metrics(results: list[dict]) -> dict:
+    out = {}
+    for kind in sorted({r["kind"] for r in results}):
+        rows = [r for r in results if r["kind"] == kind]
+        scored = [r for r in rows if "correct" in r]
+        ranked = [r for r in rows if "rank" in r]
+        cited = [r for r in rows if "citation_correct" in r]
+        out[kind] = {
+            "n": len(rows),
+            "accuracy": _ratio(sum(r["correct"] for r in scored), len(scored)),
+            "citation_accuracy": _ratio(sum(r["citation_correct"] for r in cited), len(cited)),
+            "hit_at_1": _ratio(sum(r["rank"] == 1 for r in ranked), len(ranked)),
+            "hit_at_5": _ratio(sum(1 for r in ranked if r["rank"] and r["rank"] <= 5), len(ranked)),
+            "refusal_rate": _ratio(sum(r["refused"] for r in rows), len(rows)),
+        }
+    return out
+
+
+def run_eval(assistant, items: list[dict], progress=None) -> dict:
+    """Every question in a fresh conversation; the report's content (metrics, per kind, items)."""
+    results = []
+    for n, item in enumerate(items, 1):
+        results.append(evaluate_item(assistant, item))
+        if progress:
+            progress(n, len(items))
+    s = assistant.settings
+    config = {"embed_model": s.embed_model, "chunking": s.chunking(), "top_k": s.top_k,
+              "dense_weight": s.dense_weight, "refusal_threshold": s.refusal_threshold, "mode": "extractive",
+              "corpus_dir": str(s.corpus_dir)}
+    return {"metrics": compute_metrics(results), "per_kind": per_kind_metrics(results), "config": config,
+            "items": results}
+
+
+def check_thresholds(metrics: dict, thresholds: dict) -> list[str]:
+    """Failures of the gate: ``{"min": {...}, "max": {...}}`` bounds on metrics."""
+    failed = []
+    for key, bound in thresholds.get("min", {}).items():
+        if metrics.get(key) is None or metrics[key] < bound:
+            failed.append(f"{key} = {metrics.get(key)} < {bound}")
+    for key, bound in thresholds.get("max", {}).items():
+        if metrics.get(key) is None or metrics[key] > bound:
+            failed.append(f"{key} = {metrics.get(key)} > {bound}")
+    return failed

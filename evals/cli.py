@@ -1,0 +1,54 @@
+"""``ctg eval``: index a corpus into a fresh folder, ask every question, write the reports."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from assistant.errors import CTGError
+
+
+def add_parser(sub) -> None:
+    p = sub.add_parser("eval", help="évaluer l'assistant sur un jeu de questions")
+    p.add_argument("--corpus", default="corpus", help="dossier des documents")
+    p.add_argument("--questions", default="evals/questions.jsonl", help="fichier JSON Lines des questions")
+    p.add_argument("--out", default="reports/latest", help="dossier des rapports (et de l'index d'évaluation)")
+    p.add_argument("--mode", choices=["extractive", "llm"], default="extractive")
+    p.add_argument("--thresholds", help="fichier JSON de seuils : code de sortie 1 si l'un n'est pas atteint")
+    p.add_argument("--compare", nargs=2, metavar=("A", "B"), help="comparer deux report.json")
+    p.set_defaults(func=run)
+
+
+def run(args) -> int:
+    from .report import compare, write_reports
+
+    if args.compare:
+        a, b = (json.loads(Path(p).read_text(encoding="utf-8")) for p in args.compare)
+        print(compare(a, b))
+        return 0
+    if args.mode == "llm":
+        raise CTGError("Le mode llm n'est pas encore disponible : utilisez --mode extractive.")
+    from assistant import Assistant, Settings
+    from assistant.cli import _progress_bar
+
+    from .harness import check_thresholds, load_questions, run_eval
+
+    out = Path(args.out)
+    try:
+        items = load_questions(args.questions)
+    except (OSError, ValueError) as exc:
+        raise CTGError(f"Fichier de questions illisible : {exc}") from exc
+    assistant = Assistant(Settings(corpus_dir=Path(args.corpus), index_dir=out / "index"))
+    assistant.index(rebuild=True, progress=_progress_bar("Indexation"))
+    report = run_eval(assistant, items, progress=_progress_bar("Questions", unit="question"))
+    report["config"]["questions"] = str(args.questions)
+    write_reports(report, out)
+    for key, value in report["metrics"].items():
+        print(f"{key:<22}{value}")
+    print(f"\nRapports : {out / 'report.json'}, {out / 'report.md'}, {out / 'report.html'}")
+    if args.thresholds:
+        failed = check_thresholds(report["metrics"], json.loads(Path(args.thresholds).read_text()))
+        for line in failed:
+            print(f"SEUIL NON ATTEINT : {line}", file=sys.stderr)
+        return 1 if failed else 0
+    return 0
