@@ -1,111 +1,129 @@
 """Extractive answers: the best 1–3 sentences of the retrieved passages, each cited, or a refusal."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
+
+import numpy as np
 
 from . import messages
 from .chunking import BULLET, sentence_spans
 from .config import Settings
 from .lexical import LexicalIndex
-from .qtypes import LIST_KINDS, SHAPED_KINDS, kind_bonus, question_kind, strip_bullet
+from .qtypes import (GENERIC_TERMS, LIST_KINDS, QUESTION_FRAME, SHAPED_KINDS, STRICT_KINDS, form_factor, introduces, kind_bonus,
+                     bullet_marker, matches, named_terms, question_kind, strip_bullet)
 from .results import Answer, Citation
 from .retrieval import Hit
+from .sentences import sentence_vectors
+from .store import IndexHandle
 from .text import analyze
 
-CAPITALISED = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-ZÉÈÎ][\w'’.-]+)")
-# Words of nearly every question about a convention: satisfied by the document, not the sentence.
-GENERIC_TERMS = {"ctg", "caf", "convent", "territorial", "global", "vill", "commun", "communaut"}
-# Words that frame a question rather than say what it asks for ("selon l'article", "comment s'appelle").
-QUESTION_FRAME = set(analyze("appelle nom mentionné mentionnée article document texte communiqué selon après "
-                             "indique précise évoque cite citée figure parle dit source exactement"))
-
+SIM_FLOOR, SIM_CEIL = 0.75, 0.88
 
 @dataclass
 class Candidate:
+    """A sentence of a retrieved passage and the features that score it."""
+
     hit_index: int
     start: int
     end: int
     text: str
-    score: float
-    coverage: float
     is_list_item: bool
-
-
-def named_terms(question: str) -> set[str]:
-    """Analysed tokens of the capitalised words (places, people) inside the question."""
-    words = [m.group(1) for m in CAPITALISED.finditer(question.strip())]
-    return {t for w in words for t in analyze(w) if t not in GENERIC_TERMS}
-
-
-def _matches(term: str, terms: set[str]) -> bool:
-    """Exact stem match, or a long shared prefix (signataire ~ signé, construire ~ construction)."""
-    if term in terms:
-        return True
-    return len(term) >= 4 and any(_shared_prefix(term, t) >= max(4, 0.75 * min(len(term), len(t))) for t in terms)
-
-
-def _shared_prefix(a: str, b: str) -> int:
-    n = 0
-    for x, y in zip(a, b):
-        if x != y:
-            break
-        n += 1
-    return n
+    coverage: float  # idf-weighted share of the question's focus terms the sentence says
+    shape: float  # how much it looks like the kind of answer asked for (date, person, number…)
+    similarity: float  # cosine of the sentence and question embeddings
+    retrieval: float  # fused score of its passage, relative to the best passage
+    name_match: float  # share of the question's names found in its document
+    form: float  # 1, or less for headings and questions
+    score: float = 0.0
+    confidence: float = 0.0
 
 
 class ExtractiveAnswerer:
     """Selects and cites sentences; refuses when the evidence does not cover the question."""
 
-    def __init__(self, lexical: LexicalIndex, settings: Settings, document_text):
-        self._lexical = lexical
+    def __init__(self, handle: IndexHandle, settings: Settings):
+        self._handle = handle
+        self._lexical: LexicalIndex = handle.lexical
         self._settings = settings
-        self._document_text = document_text  # doc_id -> full text
+        self._document_text = handle.document_text  # doc_id -> full text
 
     def _focus(self, question: str, names: set[str]) -> dict[str, float]:
         """What the answer sentence itself must say: the question's terms minus names and generic
         words, weighted by idf; a term the corpus never uses weighs as much as the rarest one."""
         terms = set(analyze(question)) - names - GENERIC_TERMS - QUESTION_FRAME
-        top = max((self._lexical.idf(t) for t in terms), default=1.0) or 1.0
-        return {t: (self._lexical.idf(t) or top) for t in terms}
+        rarest = self._lexical.max_idf
+        return {t: (self._lexical.idf(t) or rarest) for t in terms}
 
-    def _candidates(self, question: str, kind: str, hits: list[Hit]) -> list[Candidate]:
+    def _candidates(self, question: str, kind: str, hits: list[Hit], embedding) -> list[Candidate]:
         names = named_terms(question)
-        focus = self._focus(question, names)
-        total = sum(focus.values())
+        base_focus = self._focus(question, names)
         best_retrieval = hits[0].score or 1.0
+        vectors = sentence_vectors(self._handle.sentences, [h.node.node_id for h in hits])
+        query = np.asarray(embedding, dtype=np.float32) if embedding is not None else None
+        if query is not None:
+            query /= np.linalg.norm(query) or 1.0
         out = []
         for rank, hit in enumerate(hits):
             node = hit.node
             doc_text = self._document_text(node.ref_doc_id)
             meta = node.metadata
-            doc_terms = set(analyze(f"{meta.get('title', '')} {meta.get('territory', '')} {doc_text}"))
-            # A question that names a place or person is answered from documents that name it too.
+            context = set(analyze(f"{meta.get('title', '')} {meta.get('territory', '')}"))
+            doc_terms = context | set(analyze(doc_text))
+            # A question that names a place or person is answered from documents that name it too;
+            # a name that is not the document's own subject must be in the answer sentence itself.
             name_match = (len(names & doc_terms) / len(names)) if names else 1.0
+            focus = dict(base_focus)
+            focus.update({t: self._lexical.max_idf for t in names - context})
+            total = sum(focus.values())
             previous: set[str] = set()
             for start, end in sentence_spans(doc_text, meta["start"], meta["end"]):
                 sentence = doc_text[start:end]
                 terms = set(analyze(sentence))
-                own = sum(w for t, w in focus.items() if _matches(t, terms))
-                near = sum(w for t, w in focus.items() if not _matches(t, terms) and _matches(t, previous))
-                coverage = (own + 0.5 * near) / total if total else 1.0
+                own = sum(w for t, w in focus.items() if self._says(t, terms))
+                near = sum(w for t, w in focus.items() if not self._says(t, terms) and self._says(t, previous))
                 previous = terms
                 item = bool(BULLET.match(sentence))
-                score = (0.6 * coverage + 0.25 * kind_bonus(kind, sentence, item)
-                         + 0.15 * hit.score / best_retrieval) * (0.3 + 0.7 * name_match)
-                shape = kind_bonus(kind, sentence, item) if kind in SHAPED_KINDS else 1.0
-                confidence = coverage * name_match * (0.6 + 0.4 * shape)
-                out.append(Candidate(rank, start, end, sentence, score, confidence, item))
+                vector = vectors.get((node.node_id, start))
+                similarity = float(vector @ query) if vector is not None and query is not None else 0.0
+                out.append(Candidate(
+                    rank, start, end, sentence, item, coverage=(own + 0.5 * near) / total if total else 1.0,
+                    shape=kind_bonus(kind, sentence, item), similarity=similarity,
+                    retrieval=hit.score / best_retrieval, name_match=name_match, form=form_factor(sentence, item)))
+        for cand in out:
+            self._score(cand, kind)
         return out
 
-    def answer(self, question: str, hits: list[Hit]) -> Answer:
+    def _says(self, term: str, terms: set[str]) -> bool:
+        """Whether a sentence's terms say ``term``: a word the corpus never uses matches only exactly."""
+        return term in terms if not self._lexical.knows(term) else matches(term, terms)
+
+    @staticmethod
+    def _score(c: Candidate, kind: str) -> None:
+        """Rank score and answer confidence of a candidate sentence."""
+        # e5 cosines live in a narrow band: 0.75 is unrelated, 0.88 a paraphrase.
+        semantic = min(1.0, max(0.0, (c.similarity - SIM_FLOOR) / (SIM_CEIL - SIM_FLOOR)))
+        evidence = 0.8 * c.coverage + 0.2 * semantic
+        if kind in STRICT_KINDS:
+            # A date, hour or number question is not answered by a sentence without one.
+            score = evidence * (0.3 + 0.7 * c.shape)
+            confidence = evidence * (0.4 + 0.6 * c.shape) if c.shape else 0.0
+        elif kind in SHAPED_KINDS:
+            score = 0.7 * evidence + 0.3 * c.shape
+            confidence = evidence * (0.5 + 0.5 * c.shape)
+        else:
+            score = 0.8 * evidence + 0.2 * c.shape
+            confidence = evidence
+        c.score = (score + 0.3 * c.retrieval) * (0.3 + 0.7 * c.name_match) * c.form
+        c.confidence = confidence * c.name_match
+
+    def answer(self, question: str, hits: list[Hit], embedding=None) -> Answer:
         if not hits:
             return Answer(messages.REFUSAL, refused=True)
         kind = question_kind(question)
-        candidates = sorted(self._candidates(question, kind, hits), key=lambda c: -c.score)
+        candidates = sorted(self._candidates(question, kind, hits, embedding), key=lambda c: -c.score)
         best = candidates[0]
         unknown = [t for t in named_terms(question) if not self._lexical.knows(t)]
-        confidence = best.coverage if not unknown else 0.0
+        confidence = best.confidence if not unknown else 0.0
         if confidence < self._settings.refusal_threshold:
             return Answer(messages.REFUSAL, refused=True, confidence=confidence)
         chosen = self._select(best, candidates, kind)
@@ -116,12 +134,14 @@ class ExtractiveAnswerer:
         chosen = [best]
         limit = s.max_answer_chars * (1.5 if kind in LIST_KINDS else 1.0)
         size = len(best.text)
-        if kind in LIST_KINDS and (best.text.rstrip().endswith(":") or best.is_list_item):
-            # A list answer: the intro or item, then the next items of the same list, in order.
-            following = sorted((c for c in candidates if c.hit_index == best.hit_index and c.start > best.start
-                                and c.is_list_item), key=lambda c: c.start)
+        if kind in LIST_KINDS and introduces(best.text):
+            # A list answer: the introduction (or list heading), then the items that follow it, in order,
+            # while they carry the same kind of marker (a "– Jeunesse" heading ends a "1) …" list).
+            following = sorted((c for c in candidates if c.hit_index == best.hit_index and c.start > best.start),
+                               key=lambda c: c.start)
+            marker = bullet_marker(following[0].text) if following else ""
             for cand in following:
-                if size + len(cand.text) > limit:
+                if not cand.is_list_item or bullet_marker(cand.text) != marker or size + len(cand.text) > limit:
                     break
                 chosen.append(cand)
                 size += len(cand.text)

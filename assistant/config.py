@@ -30,6 +30,7 @@ class Settings(BaseSettings):
 
     # Retrieval: relative-score fusion of BM25 and dense results (weight chosen by measurement).
     top_k: int = 5
+    answer_passages: int = 8  # passages whose sentences compete for the answer
     candidates: int = 20
     dense_weight: float = 0.2
 

@@ -72,7 +72,7 @@ class Assistant:
             if self._handle is None:
                 handle = open_index(self.settings, client=self.client)
                 self._retriever = HybridRetriever(handle, self.embed_model, self.settings)
-                self._answerer = ExtractiveAnswerer(handle.lexical, self.settings, handle.document_text)
+                self._answerer = ExtractiveAnswerer(handle, self.settings)
                 self._handle = handle
         return self._handle
 
@@ -105,11 +105,11 @@ class Assistant:
         t0 = time.perf_counter()
         self._open()
         t1 = time.perf_counter()
-        hits = self._retriever.search(question)
+        hits, embedding = self._retriever.search_with_embedding(question, top_k=self.settings.answer_passages)
         t2 = time.perf_counter()
-        answer = self._answerer.answer(question, hits)
+        answer = self._answerer.answer(question, hits, embedding)
         t3 = time.perf_counter()
-        answer.passages = [self._passage(h) for h in hits]
+        answer.passages = [self._passage(h) for h in hits[: self.settings.top_k]]
         answer.timings_ms = {"open": (t1 - t0) * 1000, "retrieve": (t2 - t1) * 1000,
                              "answer": (t3 - t2) * 1000, "total": (t3 - t0) * 1000}
         return answer

@@ -11,7 +11,8 @@ from typing import Callable
 from .chunking import BlockChunker
 from .config import Settings
 from .corpus import corpus_hash, load_corpus
-from .store import (BM25_DIR, CHROMA_DIR, DOCSTORE, MANIFEST, check_fingerprint, drop_collection,
+from .sentences import add_sentences, delete_document
+from .store import (BM25_DIR, CHROMA_DIR, DOCSTORE, MANIFEST, check_fingerprint, collection_names, drop_collections,
                     expected_fingerprint, get_collection, make_client, read_manifest, write_json_atomic)
 
 Progress = Callable[[int, int], None]
@@ -67,12 +68,12 @@ def build_index(settings: Settings, embed_model, *, client=None, rebuild: bool =
     if previous is not None:
         check_fingerprint(index_dir, previous, settings)
     else:
-        drop_collection(client, settings)
+        drop_collections(client, settings)
         for name in (DOCSTORE, BM25_DIR, MANIFEST):
             path = index_dir / name
             shutil.rmtree(path) if path.is_dir() else path.unlink(missing_ok=True)
-    collection = get_collection(client, settings, create=True)
-    vector_store = ChromaVectorStore(chroma_collection=collection)
+    passages, sentences = (get_collection(client, settings, True, name) for name in collection_names(settings))
+    vector_store = ChromaVectorStore(chroma_collection=passages)
 
     old_docs = (previous or {}).get("documents", {})
     current = {doc.id_: doc for doc in documents}
@@ -80,6 +81,7 @@ def build_index(settings: Settings, embed_model, *, client=None, rebuild: bool =
     stale = [i for i in old_docs if i not in current or old_docs[i]["meta_hash"] != _meta_hash(current[i])]
     for doc_id in stale:
         vector_store.delete(ref_doc_id=doc_id)
+        delete_document(sentences, doc_id)
     stale_paths = {old_docs[i]["doc"] for i in stale}
     todo = [doc for doc in documents if doc.id_ not in old_docs or doc.id_ in stale]
     report.unchanged = len(documents) - len(todo)
@@ -92,7 +94,9 @@ def build_index(settings: Settings, embed_model, *, client=None, rebuild: bool =
     if progress:
         progress(0, len(todo))
     for i in range(0, len(todo), EMBED_BATCH_DOCS):
-        pipeline.run(documents=todo[i : i + EMBED_BATCH_DOCS])
+        batch = todo[i : i + EMBED_BATCH_DOCS]
+        nodes = pipeline.run(documents=batch)
+        add_sentences(sentences, nodes, {doc.id_: doc.text for doc in batch}, embed_model)
         if progress:
             progress(min(i + EMBED_BATCH_DOCS, len(todo)), len(todo))
 
@@ -113,6 +117,7 @@ def build_index(settings: Settings, embed_model, *, client=None, rebuild: bool =
         "chroma": f"{settings.chroma_host}:{settings.chroma_port}" if settings.chroma_host else CHROMA_DIR,
         "collection": settings.collection,
         "chunks": len(nodes),
+        "sentences": sentences.count(),
         "documents": {doc.id_: {"doc": doc.metadata["doc"], "title": doc.metadata["title"],
                                 "meta_hash": _meta_hash(doc)} for doc in documents},
         "duplicates": duplicates,

@@ -53,6 +53,12 @@ class LexicalIndex:
         n = len(self.node_ids)
         return math.log(1 + (n - df + 0.5) / (df + 0.5))
 
+    @property
+    def max_idf(self) -> float:
+        """The idf of a term found in a single passage: the weight of the rarest words."""
+        n = len(self.node_ids)
+        return math.log(1 + (n - 1 + 0.5) / 1.5) if n else 1.0
+
     def knows(self, token: str) -> bool:
         return token in self.doc_freq
 

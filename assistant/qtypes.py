@@ -3,33 +3,46 @@ from __future__ import annotations
 
 import re
 
-from .text import fold
+from .text import NUMBER_WORDS, analyze, fold
 
 # Question kinds, tested in order on the folded question.
 KIND_PATTERNS = [
     ("period", r"jusqu'?(a|en) quand|jusqu'en|quelle periode|sur quelle(s)? annee|duree|combien de temps"
-               r"|pour combien d'annees|court[- ]elle|se termine|prend fin|echeance|periode"),
-    ("date", r"\bquand\b|quelle date|quel jour|en quelle annee|date|quel mois"),
-    ("signatories", r"\bqui\b|signataire|elus?\b|represent|personne|maire|directeur|directrice|president"),
-    ("figures", r"combien|quel montant|montant|nombre|cout|financ"),
-    ("domains", r"domaine|champ|thematique|secteur"),
-    ("objectives", r"objectif|axe|enjeu|ambition|vise|priorite|but\b"),
-    ("actions", r"action|mesure|projet|prevoit|concretement|realis"),
-    ("territory", r"commune|territoire|ville|intercommunal|agglo"),
-    ("definition", r"qu'est-ce|c'est quoi|definition|a quoi sert|role|en quoi consiste"),
+               r"|pour combien d'annees|court[- ]elle|se termine|prend fin|echeance|periode|s'acheve|expire"),
+    ("hour", r"quelle heure|\bheure\b|horaire"),
+    ("year", r"quelle annee"),
+    ("date", r"\bquand\b|quelle date|quel jour|\bdate\b|quel mois"),
+    ("definition", r"qu'est-ce|c'est quoi|definition|defini|a quoi sert|en quoi consiste|dispositif"),
+    ("territory", r"quelles? communes|combien de communes|type de collectivite|quelle collectivite|intercommunalite"
+                  r"|quel territoire|quelles? (villes?|communes?) "),
+    ("signatories", r"\bqui\b|signataire|\bsigne|elus?\b|represent|personne|maire|directeur|directrice|president"
+                    r"|responsable"),
+    ("figures", r"combien|quel montant|montant|nombre"),
+    ("domains", r"domaine|champ|thematique|secteur|volet"),
+    ("objectives", r"objectif|axe|enjeu|ambition|vise|priorite|\bbut\b|raison|pourquoi"),
+    ("actions", r"action|mesure|projet|prevoi|concretement|realis"),
 ]
 LIST_KINDS = {"objectives", "actions", "domains"}
 # Kinds whose answer has a recognisable shape (a date, a number, a person).
-SHAPED_KINDS = {"date", "period", "figures", "signatories"}
+SHAPED_KINDS = {"hour", "year", "date", "period", "figures", "signatories", "territory"}
+STRICT_KINDS = {"hour", "year", "date", "figures"}
 
 YEAR = re.compile(r"\b(19|20)\d{2}\b")
 YEAR_RANGE = re.compile(r"\b(19|20)\d{2}\s*[-–/]\s*(19|20)\d{2}\b|jusqu.{1,3}en (19|20)\d{2}")
 MONTHS = r"janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre"
 DAY_DATE = re.compile(rf"\b\d{{1,2}}(er)? ({MONTHS})\b|\b(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b")
 MONTH_YEAR = re.compile(rf"\b({MONTHS}) (19|20)\d{{2}}\b")
+HOUR = re.compile(r"\b\d{1,2} ?h(\d{2})?\b|\b\d{1,2} heures?\b")
+SPELLED_NUMBER = re.compile(r"\b(" + "|".join(w for w in NUMBER_WORDS if w not in ("un", "une")) + r")\b")
 NUMBER = re.compile(r"\d")
 DURATION = re.compile(r"\b\d+ ans\b|\bcinq ans\b|\bquatre ans\b|\bperiode\b|\bpluriannuel")
-PERSON = re.compile(r"\b[A-ZÉÈ][a-zéèëêïîôç]+(?:[- ][A-ZÉÈ][a-zéèëêïîôç]+)* [A-ZÉÈ][A-ZÉÈa-zéèëêïîôç-]+\b")
+PERSON = re.compile(r"\b([A-ZÉÈ][a-zéèëêïîôç]+(?:-[A-ZÉÈ][a-zéèëêïîôç]+)?) ([A-ZÉÈ][A-ZÉÈa-zéèëêïîôç-]+)\b")
+# Capitalised words that start institutions, places and titles, not people's names.
+NOT_FIRST_NAMES = set("""la le les des de du et en au aux un une ce cette ces caf caisse ville convention conventions
+ctg communauté commune communes conseil président présidente directeur directrice maire adjoint adjointe
+territoriale globale saint sainte port terre rives pôle comité juin juillet janvier mars avril mai août
+septembre octobre novembre décembre février lundi mardi mercredi jeudi vendredi samedi dimanche état""".split())
+CAPITALISED_WORD = re.compile(r"\b[A-ZÉÈ][\w'’-]+")
 ROLE = re.compile(r"\b(maire|directeur|directrice|president|presidente|adjoint|adjointe|conseiller"
                   r"|vice-president|elu|signe|signataire)")
 BULLET_START = re.compile(r"^\s*(?:[•\-–—*▪◦·○●]|\d{1,2}[).])\s*")
@@ -47,6 +60,10 @@ def question_kind(question: str) -> str:
 def kind_bonus(kind: str, sentence: str, is_list_item: bool) -> float:
     """How much a sentence looks like the kind of answer asked for (0..1)."""
     f = fold(sentence)
+    if kind == "hour":
+        return 1.0 if HOUR.search(f) else 0.0
+    if kind == "year":
+        return 1.0 if YEAR.search(f) else 0.0
     if kind == "period":
         return 1.0 if YEAR_RANGE.search(f) else 0.6 if (DURATION.search(f) or YEAR.search(f)) else 0.0
     if kind == "date":
@@ -55,14 +72,81 @@ def kind_bonus(kind: str, sentence: str, is_list_item: bool) -> float:
             return 1.0
         return 0.6 if DAY_DATE.search(f) or MONTH_YEAR.search(f) else 0.3 if dated else 0.0
     if kind == "signatories":
-        persons = len(PERSON.findall(sentence))
-        return min(1.0, 0.4 * persons + (0.4 if ROLE.search(f) else 0.0))
+        return min(1.0, 0.4 * count_persons(sentence) + (0.4 if ROLE.search(f) else 0.0))
+    if kind == "territory":  # a list of places, or a kind of territory
+        names = len(CAPITALISED_WORD.findall(sentence))
+        return 1.0 if names >= 5 or TERRITORY_KIND.search(f) else 0.0
     if kind == "figures":
-        return 1.0 if NUMBER.search(f) else 0.0
+        return 1.0 if NUMBER.search(f) or SPELLED_NUMBER.search(f) else 0.0
     if kind in LIST_KINDS:
         return 1.0 if is_list_item or sentence.rstrip().endswith(":") else 0.3
     return 0.0
 
 
+TERRITORY_KIND = re.compile(r"communaute (de communes|d'agglomeration)|\bagglomeration\b|\bmetropole\b"
+                            r"|\bla ville\b|\bcommune de\b")
+
+
+def count_persons(sentence: str) -> int:
+    """Names like "Louis ALIOT" or "Jean-François Soto" (not "La Caf", not "Conseil Départemental")."""
+    return sum(1 for first, last in PERSON.findall(sentence)
+               if first.lower() not in NOT_FIRST_NAMES and last.lower() not in NOT_FIRST_NAMES)
+
+
+def bullet_marker(sentence: str) -> str:
+    """The kind of list marker a line starts with: '1)' for numbers, the symbol otherwise, '' if none."""
+    match = BULLET_START.match(sentence)
+    if not match:
+        return ""
+    marker = match.group(0).strip()
+    return "1)" if marker[:1].isdigit() else marker[:1]
+
+
 def strip_bullet(sentence: str) -> str:
     return BULLET_START.sub("", sentence, count=1).strip()
+
+
+CAPITALISED = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-ZÉÈÎ][\w'’.-]+)")
+# Words of nearly every question about a convention: satisfied by the document, not the sentence.
+GENERIC_TERMS = {"ctg", "caf", "convent", "territorial", "global", "vill", "communaut"}
+# Words that frame a question rather than say what it asks for ("selon l'article", "comment s'appelle").
+QUESTION_FRAME = set(analyze("appelle nom mentionné mentionnée article document texte communiqué selon après "
+                             "indique précise évoque cite citée figure parle dit source exactement"))
+
+
+def named_terms(question: str) -> set[str]:
+    """Analysed tokens of the capitalised words (places, people) inside the question."""
+    words = [m.group(1) for m in CAPITALISED.finditer(question.strip())]
+    return {t for w in words for t in analyze(w) if t not in GENERIC_TERMS}
+
+
+def form_factor(sentence: str, is_list_item: bool) -> float:
+    """Questions and bare headings in a text are rarely answers."""
+    stripped = sentence.rstrip()
+    if stripped.endswith("?"):
+        return 0.3
+    if not is_list_item and len(stripped.split()) <= 12 and stripped[-1:] not in ".:;,!…)»":
+        return 0.7
+    return 1.0
+
+
+def introduces(sentence: str) -> bool:
+    """A line that opens a list: it ends with ':' or is a short heading without final punctuation."""
+    stripped = sentence.rstrip()
+    return stripped.endswith(":") or (len(stripped.split()) <= 8 and stripped[-1:] not in ".;,!?…)»")
+
+
+def matches(term: str, terms: set[str]) -> bool:
+    """Exact stem match, or a long shared prefix (signataire ~ signé, construire ~ construction)."""
+    if term in terms:
+        return True
+    return len(term) >= 4 and any(_shared_prefix(term, t) >= max(4, 0.75 * min(len(term), len(t))) for t in terms)
+
+
+def _shared_prefix(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        n += 1
+    return n

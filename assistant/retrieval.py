@@ -49,22 +49,28 @@ class HybridRetriever(BaseRetriever):
     """BM25 + dense retrieval over one opened index. ``search`` keeps the component scores."""
 
     def __init__(self, handle: IndexHandle, embed_model, settings: Settings):
-        from llama_index.core import VectorStoreIndex
-
         super().__init__()
         self._handle = handle
+        self._embed_model = embed_model
         self._settings = settings
-        self._dense = VectorStoreIndex.from_vector_store(handle.vector_store, embed_model=embed_model)
 
     def search(self, query: str, top_k: int | None = None, mode: str = "hybrid") -> list[Hit]:
         """Ranked hits; ``mode`` is ``hybrid``, ``bm25`` or ``dense`` (the latter two for evaluation)."""
+        return self.search_with_embedding(query, top_k, mode)[0]
+
+    def search_with_embedding(self, query: str, top_k: int | None = None,
+                              mode: str = "hybrid") -> tuple[list[Hit], list[float] | None]:
+        """Ranked hits and the query embedding (computed once, reused to score sentences)."""
+        from llama_index.core.vector_stores.types import VectorStoreQuery
+
         s = self._settings
         n = s.candidates
         lexical = self._handle.lexical.search(query, n) if mode != "dense" else []
-        dense = []
+        dense, embedding = [], None
         if mode != "bm25":
-            retriever = self._dense.as_retriever(similarity_top_k=n)
-            dense = [(r.node.node_id, float(r.score or 0.0)) for r in retriever.retrieve(query)]
+            embedding = self._embed_model.get_query_embedding(query)
+            found = self._handle.vector_store.query(VectorStoreQuery(query_embedding=embedding, similarity_top_k=n))
+            dense = list(zip(found.ids or [], [float(x) for x in found.similarities or []]))
         weight = {"bm25": 0.0, "dense": 1.0}.get(mode, s.dense_weight)
         fused = fuse(lexical, dense, weight)
         lex = {nid: (rank, score) for rank, (nid, score) in enumerate(lexical)}
@@ -73,9 +79,8 @@ class HybridRetriever(BaseRetriever):
         for node_id, score in fused[: top_k or s.top_k]:
             lr, ls = lex.get(node_id, (None, 0.0))
             dr, ds = den.get(node_id, (None, 0.0))
-            node = self._handle.docstore.get_node(node_id)
-            hits.append(Hit(node, score, ls, ds, lr, dr))
-        return hits
+            hits.append(Hit(self._handle.docstore.get_node(node_id), score, ls, ds, lr, dr))
+        return hits, embedding
 
     def _retrieve(self, query_bundle: QueryBundle) -> list[NodeWithScore]:
         return [NodeWithScore(node=h.node, score=h.score) for h in self.search(query_bundle.query_str)]

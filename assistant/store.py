@@ -77,18 +77,24 @@ def make_client(settings: Settings):
     return chromadb.PersistentClient(path=str(path), settings=chroma_settings)
 
 
-def get_collection(client, settings: Settings, create: bool):
-    """The index's Chroma collection (cosine space), tagged with the embedding model id."""
+def collection_names(settings: Settings) -> tuple[str, str]:
+    """Chroma collections of an index: passages (chunks) and their sentences."""
+    return settings.collection, f"{settings.collection}_sentences"
+
+
+def get_collection(client, settings: Settings, create: bool, name: str | None = None):
+    """A Chroma collection of the index (cosine space), tagged with the embedding model id."""
     fingerprint = expected_fingerprint(settings)
+    name = name or settings.collection
     if create:
         metadata = {"hnsw:space": "cosine", "ctg_embed_model": fingerprint["embed_model"],
                     "ctg_chunking": json.dumps(fingerprint["chunking"])}
-        collection = client.get_or_create_collection(settings.collection, metadata=metadata)
+        collection = client.get_or_create_collection(name, metadata=metadata)
     else:
         try:
-            collection = client.get_collection(settings.collection)
+            collection = client.get_collection(name)
         except Exception as exc:
-            raise IndexCorrupt(settings.index_dir, f"collection Chroma « {settings.collection} » absente") from exc
+            raise IndexCorrupt(settings.index_dir, f"collection Chroma « {name} » absente") from exc
     built_with = (collection.metadata or {}).get("ctg_embed_model")
     if built_with and built_with != fingerprint["embed_model"]:
         raise IndexMismatch(f"chroma:{settings.collection}", f"le modèle {built_with}",
@@ -96,11 +102,12 @@ def get_collection(client, settings: Settings, create: bool):
     return collection
 
 
-def drop_collection(client, settings: Settings) -> None:
-    try:
-        client.delete_collection(settings.collection)
-    except Exception:  # absent: nothing to drop
-        pass
+def drop_collections(client, settings: Settings) -> None:
+    for name in collection_names(settings):
+        try:
+            client.delete_collection(name)
+        except Exception:  # absent: nothing to drop
+            pass
 
 
 @dataclass
@@ -111,6 +118,7 @@ class IndexHandle:
     vector_store: object  # ChromaVectorStore
     docstore: object  # SimpleDocumentStore
     lexical: object  # LexicalIndex
+    sentences: object  # Chroma collection of sentence embeddings
 
     def document_text(self, doc_id: str) -> str:
         return self.docstore.get_document(doc_id).get_content()
@@ -129,13 +137,13 @@ def open_index(settings: Settings, client=None) -> IndexHandle:
         raise IndexMissing(index_dir)
     check_fingerprint(index_dir, manifest, settings)
     client = client or make_client(settings)
-    collection = get_collection(client, settings, create=False)
-    expected = manifest.get("chunks", 0)
-    if collection.count() != expected:
-        raise IndexCorrupt(index_dir, f"{collection.count()} passages dans Chroma, {expected} attendus")
+    passages, sentences = (get_collection(client, settings, False, name) for name in collection_names(settings))
+    for collection, key in ((passages, "chunks"), (sentences, "sentences")):
+        if collection.count() != manifest.get(key, 0):
+            raise IndexCorrupt(index_dir, f"{collection.count()} {key} dans Chroma, {manifest.get(key, 0)} attendus")
     try:
         docstore = SimpleDocumentStore.from_persist_path(str(index_dir / DOCSTORE))
         lexical = LexicalIndex.load(index_dir / BM25_DIR)
     except (OSError, ValueError, KeyError) as exc:
         raise IndexCorrupt(index_dir, str(exc)) from exc
-    return IndexHandle(manifest, ChromaVectorStore(chroma_collection=collection), docstore, lexical)
+    return IndexHandle(manifest, ChromaVectorStore(chroma_collection=passages), docstore, lexical, sentences)

@@ -27,7 +27,7 @@ def _stopwords() -> frozenset[str]:
     from bm25s.stopwords import STOPWORDS_FRENCH
 
     extra = {"quel", "quels", "quelle", "quelles", "qui", "quoi", "comment", "combien", "est", "sont",
-             "ete", "etre", "a", "ont", "cette", "ces", "cet", "elle", "il", "ils", "elles", "y", "dont"}
+             "ete", "etre", "a", "ont", "quand", "pourquoi", "lequel", "laquelle", "lesquels", "lesquelles", "cette", "ces", "cet", "elle", "il", "ils", "elles", "y", "dont"}
     return frozenset(fold(w) for w in STOPWORDS_FRENCH) | extra
 
 
@@ -38,8 +38,13 @@ def _stemmer():
     return Stemmer.Stemmer("french")
 
 
+# The domain's acronym and its long form are one term ("CTG" = "convention territoriale globale").
+CTG_LONG_FORM = re.compile(r"\bconventions? territoriales? globales?\b", re.IGNORECASE)
+
+
 def analyze(text: str) -> list[str]:
     """Tokens for BM25: stop words removed, Snowball-stemmed, then accents folded (numbers kept)."""
     stop = _stopwords()
-    words = [w for w in TOKEN.findall(text.translate(APOSTROPHES).lower()) if fold(w) not in stop]
+    text = CTG_LONG_FORM.sub(" ctg ", text.translate(APOSTROPHES))
+    words = [w for w in TOKEN.findall(text.lower()) if fold(w) not in stop]
     return [fold(s) for s in _stemmer().stemWords(words) if len(s) > 1 or s.isdigit()]

@@ -1,0 +1,48 @@
+"""Sentence embeddings, computed at indexing time, that answer selection compares with the question.
+
+Each chunk's sentences (see ``chunking.sentence_spans``) are embedded once and kept in a second
+Chroma collection; at question time only the sentences of the retrieved passages are fetched.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from .chunking import sentence_spans
+
+
+def sentence_id(node_id: str, k: int) -> str:
+    return f"{node_id}-s{k:03d}"
+
+
+def add_sentences(collection, nodes, texts_by_doc: dict[str, str], embed_model) -> int:
+    """Embed and store the sentences of ``nodes``; returns how many were added."""
+    ids, texts, metadatas = [], [], []
+    for node in nodes:
+        text = texts_by_doc[node.ref_doc_id]
+        for k, (start, end) in enumerate(sentence_spans(text, node.metadata["start"], node.metadata["end"])):
+            ids.append(sentence_id(node.node_id, k))
+            texts.append(text[start:end])
+            metadatas.append({"document_id": node.ref_doc_id, "node_id": node.node_id, "start": start, "end": end})
+    if not ids:
+        return 0
+    embeddings = embed_model.get_text_embedding_batch(texts)
+    for i in range(0, len(ids), 1000):
+        collection.upsert(ids=ids[i : i + 1000], embeddings=embeddings[i : i + 1000],
+                          metadatas=metadatas[i : i + 1000], documents=texts[i : i + 1000])
+    return len(ids)
+
+
+def delete_document(collection, doc_id: str) -> None:
+    collection.delete(where={"document_id": doc_id})
+
+
+def sentence_vectors(collection, node_ids: list[str]) -> dict[tuple[str, int], np.ndarray]:
+    """``(node_id, start) -> unit vector`` for every sentence of the given passages."""
+    if not node_ids:
+        return {}
+    found = collection.get(where={"node_id": {"$in": list(node_ids)}}, include=["embeddings", "metadatas"])
+    vectors = {}
+    for meta, emb in zip(found["metadatas"], found["embeddings"]):
+        vec = np.asarray(emb, dtype=np.float32)
+        vectors[(meta["node_id"], int(meta["start"]))] = vec / (np.linalg.norm(vec) or 1.0)
+    return vectors
