@@ -57,10 +57,15 @@ def build_app(assistant):
         except CTGError as exc:
             raise gr.Error(str(exc)) from exc
 
+    def latest_report() -> str:
+        from evals.report import report_panel
+
+        return report_panel(assistant.settings.report_dir)
+
     with gr.Blocks(title=messages.APP_TITLE) as demo:
         gr.Markdown(f"# {messages.APP_TITLE}\n{messages.APP_INTRO}")
         state = gr.State([])
-        with gr.Row():
+        with gr.Tab("Questions"), gr.Row():
             with gr.Column(scale=3):
                 chatbot = gr.Chatbot(label="Conversation", height=520, sanitize_html=True)
                 question = gr.Textbox(placeholder=messages.APP_PLACEHOLDER, show_label=False, submit_btn="Envoyer")
@@ -68,11 +73,16 @@ def build_app(assistant):
             with gr.Column(scale=2):
                 choice = gr.Radio(label=messages.APP_SOURCES, choices=[], interactive=True)
                 passage = gr.HTML(render.empty_passage_html())
+        with gr.Tab("Évaluation"):
+            report = gr.HTML()
+            reload = gr.Button("Recharger le dernier rapport", size="sm")
         question.submit(respond, [question, chatbot, state], [question, chatbot, state, choice, passage],
                         api_name="ask")
         choice.change(show, [choice, state], passage, api_name=False)
         chatbot.select(select_answer, [state], [choice, passage], api_name=False)
+        reload.click(latest_report, None, report, api_name="report")
         demo.load(prepare, None, None, api_name=False)
+        demo.load(latest_report, None, report, api_name=False)
     return demo
 
 

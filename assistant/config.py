@@ -40,7 +40,8 @@ class Settings(BaseSettings):
     refusal_threshold: float = 0.22
     max_question_chars: int = 1000
 
-    # Web app.
+    # Web app ("Évaluation" tab shows the report in report_dir).
+    report_dir: Path = Path("reports/latest")
     host: str = "127.0.0.1"
     port: int = 7860
 

@@ -101,3 +101,13 @@ def compare(a: dict, b: dict) -> str:
         delta = f"{vb - va:+.3f}" if isinstance(va, (int, float)) and isinstance(vb, (int, float)) else "—"
         lines.append(f"{key:<22}{_fmt(va):>10}{_fmt(vb):>10}{delta:>10}")
     return "\n".join(lines)
+
+
+def report_panel(report_dir: Path) -> str:
+    """The latest report as an HTML fragment for the app's "Évaluation" tab."""
+    path = Path(report_dir) / "report.json"
+    if not path.exists():
+        return (f"<p>Aucun rapport dans <code>{html.escape(str(report_dir))}</code>. Lancez <code>make eval</code> "
+                "ou <code>ctg eval --out DOSSIER</code> puis rechargez.</p>")
+    report = json.loads(path.read_text(encoding="utf-8"))
+    return html_report(report, full=False)

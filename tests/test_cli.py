@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import CORPUS
+from .conftest import CORPUS, ROOT
 
 CTG = str(Path(sys.executable).with_name("ctg"))
 
@@ -64,3 +64,23 @@ def test_invalid_input_exits_2_with_a_french_message(args, tmp_path):
 def test_missing_corpus_exits_2(tmp_path):
     done = run("index", "--corpus", str(tmp_path / "nothing"), "--index", str(tmp_path / "idx"))
     assert done.returncode == 2 and "introuvable" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_eval_writes_reports_and_compares(tmp_path):
+    questions = tmp_path / "q.jsonl"
+    lines = (ROOT / "evals" / "questions.jsonl").read_text(encoding="utf-8").splitlines()
+    picked = [l for l in lines if '"kind": "signatories"' in l][:3] + [l for l in lines if "unanswerable" in l][:2]
+    questions.write_text("\n".join(picked) + "\n", encoding="utf-8")
+    done = run("eval", "--corpus", str(CORPUS), "--questions", str(questions), "--out", str(tmp_path / "r"))
+    assert done.returncode == 0, done.stderr
+    for name in ("report.json", "report.md", "report.html"):
+        assert (tmp_path / "r" / name).exists()
+    report = json.loads((tmp_path / "r" / "report.json").read_text())
+    assert len(report["items"]) == 5 and report["config"]["mode"] == "extractive"
+    compared = run("eval", "--compare", str(tmp_path / "r" / "report.json"), str(tmp_path / "r" / "report.json"))
+    assert compared.returncode == 0 and "answer_accuracy" in compared.stdout and "+0.000" in compared.stdout
+    strict = tmp_path / "t.json"
+    strict.write_text(json.dumps({"min": {"answer_accuracy": 1.01}}))
+    gated = run("eval", "--corpus", str(CORPUS), "--questions", str(questions), "--out", str(tmp_path / "g"),
+                "--thresholds", str(strict))
+    assert gated.returncode == 1 and "SEUIL" in gated.stderr

@@ -1,0 +1,45 @@
+"""CI gate: the evaluation on the seed question set must stay above evals/thresholds.json."""
+import json
+
+import pytest
+
+from evals.harness import check_thresholds, load_questions, run_eval
+from evals.report import report_panel, write_reports
+
+from .conftest import ROOT
+
+
+@pytest.fixture(scope="module")
+def report(seed_assistant):
+    return run_eval(seed_assistant, load_questions(ROOT / "evals" / "questions.jsonl"))
+
+
+def test_seed_set_meets_the_thresholds(report):
+    thresholds = json.loads((ROOT / "evals" / "thresholds.json").read_text())
+    failed = check_thresholds(report["metrics"], thresholds)
+    assert not failed, f"evaluation below the gate: {failed}; metrics: {report['metrics']}"
+
+
+def test_question_set_is_big_and_varied():
+    items = load_questions(ROOT / "evals" / "questions.jsonl")
+    kinds = {i["kind"] for i in items}
+    assert len(items) >= 100
+    assert kinds >= {"signatories", "date", "period", "objectives", "actions", "domains", "territory", "figures",
+                     "definition", "unanswerable", "claim"}
+    assert sum(i["kind"] == "unanswerable" for i in items) >= 15
+    assert sum(i["kind"] == "claim" for i in items) >= 15
+    assert len({i["id"] for i in items}) == len(items)
+
+
+def test_reports_are_written_with_every_key(report, tmp_path):
+    write_reports(report, tmp_path)
+    data = json.loads((tmp_path / "report.json").read_text())
+    assert set(data) == {"metrics", "per_kind", "config", "items"}
+    assert set(data["metrics"]) >= {"answer_accuracy", "citation_accuracy", "hit_at_1", "hit_at_5", "mrr_at_10",
+                                    "refusal_precision", "refusal_recall", "false_refusal_rate", "claim_accuracy",
+                                    "answer_chars_median", "latency_ms_p50", "latency_ms_p95"}
+    page = (tmp_path / "report.html").read_text()
+    assert page.startswith("<!DOCTYPE html>") and "<svg" in page and "<script" not in page
+    assert "# Évaluation" in (tmp_path / "report.md").read_text()
+    assert "<svg" in report_panel(tmp_path)
+    assert "make eval" in report_panel(tmp_path / "none")
