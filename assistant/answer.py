@@ -10,14 +10,16 @@ from .chunking import BULLET, sentence_spans
 from .config import Settings
 from .lexical import LexicalIndex
 from .qtypes import (GENERIC_TERMS, LIST_KINDS, QUESTION_FRAME, SHAPED_KINDS, STRICT_KINDS, form_factor, introduces, kind_bonus,
-                     bullet_marker, matches, named_terms, question_kind, strip_bullet)
+                     bullet_marker, kind_terms, matches, named_terms, question_kind, strip_bullet)
 from .results import Answer, Citation
 from .retrieval import Hit
 from .sentences import sentence_vectors
 from .store import IndexHandle
-from .text import analyze
+from .text import analyze, surface_forms
+from .wordsim import closeness
 
 SIM_FLOOR, SIM_CEIL = 0.75, 0.88
+SOFT_MATCH = 0.6  # word-vector cosine from which two words count as near-synonyms
 
 @dataclass
 class Candidate:
@@ -47,7 +49,7 @@ class ExtractiveAnswerer:
         self._settings = settings
         self._document_text = handle.document_text  # doc_id -> full text
 
-    def _focus(self, question: str, names: set[str]) -> dict[str, float]:
+    def _focus(self, question: str, names: set[str], kind: str) -> dict[str, float]:
         """What the answer sentence itself must say: the question's terms minus names and generic
         words, weighted by idf; a term the corpus never uses weighs as much as the rarest one."""
         terms = set(analyze(question)) - names - GENERIC_TERMS - QUESTION_FRAME
@@ -56,7 +58,11 @@ class ExtractiveAnswerer:
 
     def _candidates(self, question: str, kind: str, hits: list[Hit], embedding) -> list[Candidate]:
         names = named_terms(question)
-        base_focus = self._focus(question, names)
+        base_focus = self._focus(question, names, kind)
+        # Words that name the kind of question ("jusqu'à quand", "objectifs") are said by a sentence
+        # that has the answer's form (a period, a list item), whether or not it repeats them.
+        formal = kind_terms(kind) & set(base_focus)
+        surfaces = surface_forms(question)
         best_retrieval = hits[0].score or 1.0
         vectors = sentence_vectors(self._handle.sentences, [h.node.node_id for h in hits])
         query = np.asarray(embedding, dtype=np.float32) if embedding is not None else None
@@ -67,7 +73,7 @@ class ExtractiveAnswerer:
             node = hit.node
             doc_text = self._document_text(node.ref_doc_id)
             meta = node.metadata
-            context = set(analyze(f"{meta.get('title', '')} {meta.get('territory', '')}"))
+            context = set(analyze(f"{meta.get('title', '')} {meta.get('territory', '')} {meta.get('caf', '')}"))
             doc_terms = context | set(analyze(doc_text))
             # A question that names a place or person is answered from documents that name it too;
             # a name that is not the document's own subject must be in the answer sentence itself.
@@ -79,15 +85,23 @@ class ExtractiveAnswerer:
             for start, end in sentence_spans(doc_text, meta["start"], meta["end"]):
                 sentence = doc_text[start:end]
                 terms = set(analyze(sentence))
-                own = sum(w for t, w in focus.items() if self._says(t, terms))
-                near = sum(w for t, w in focus.items() if not self._says(t, terms) and self._says(t, previous))
-                previous = terms
                 item = bool(BULLET.match(sentence))
+                shape = kind_bonus(kind, sentence, item)
+                said = terms | formal if shape >= 0.6 else terms
+                own = near = 0.0
+                for t, w in focus.items():
+                    if self._says(t, said):
+                        own += w
+                    elif self._says(t, previous):
+                        near += 0.5 * w
+                    elif t in surfaces and closeness(surfaces[t], sentence) >= SOFT_MATCH:
+                        near += 0.7 * w  # a near-synonym ("médecins" for "professions médicales")
+                previous = terms
                 vector = vectors.get((node.node_id, start))
                 similarity = float(vector @ query) if vector is not None and query is not None else 0.0
                 out.append(Candidate(
-                    rank, start, end, sentence, item, coverage=(own + 0.5 * near) / total if total else 1.0,
-                    shape=kind_bonus(kind, sentence, item), similarity=similarity,
+                    rank, start, end, sentence, item, coverage=(own + near) / total if total else 1.0,
+                    shape=shape, similarity=similarity,
                     retrieval=hit.score / best_retrieval, name_match=name_match, form=form_factor(sentence, item)))
         for cand in out:
             self._score(cand, kind)

@@ -13,18 +13,29 @@ KIND_PATTERNS = [
     ("year", r"quelle annee"),
     ("date", r"\bquand\b|quelle date|quel jour|\bdate\b|quel mois"),
     ("definition", r"qu'est-ce|c'est quoi|definition|defini|a quoi sert|en quoi consiste|dispositif"),
-    ("territory", r"quelles? communes|combien de communes|type de collectivite|quelle collectivite|intercommunalite"
-                  r"|quel territoire|quelles? (villes?|communes?) "),
-    ("signatories", r"\bqui\b|signataire|\bsigne|elus?\b|represent|personne|maire|directeur|directrice|president"
-                    r"|responsable"),
+    ("objectives", r"raisons?\b|pourquoi|dans quel but|objectif|\baxes?\b|enjeu|ambition|priorite"),
+    ("collectivity", r"type de collectivite|quelle collectivite|commune ou|ou (par )?une intercommunalite"
+                     r"|entre quels partenaires"),
+    ("territory", r"quelles? communes|combien de communes|intercommunalite|quel territoire|quelles? villes? "),
+    ("signatories", r"\bqui\b|quel(le)?s? (elus?|responsables?|signataires?|representants?|personnes?)"
+                    r"|(ont|a) signe|represent|\bmaire\b|directeur|directrice|president"),
     ("figures", r"combien|quel montant|montant|nombre"),
     ("domains", r"domaine|champ|thematique|secteur|volet"),
-    ("objectives", r"objectif|axe|enjeu|ambition|vise|priorite|\bbut\b|raison|pourquoi"),
     ("actions", r"action|mesure|projet|prevoi|concretement|realis"),
 ]
+# The words that name a kind of question are answered by the answer's form, not repeated by it
+# ("En quelle année s'achève…" is answered by "2022-2026").
+KIND_WORDS = {
+    "period": "jusqu quand période durée année années court termine fin achève échéance expire temps",
+    "hour": "heure heures horaire horaires", "year": "année", "date": "quand date jour mois",
+    "figures": "combien nombre montant", "domains": "domaine domaines champ champs thématique thématiques secteur volet",
+    "objectives": "objectif objectifs axe axes enjeu enjeux ambition priorité but raison raisons",
+    "actions": "action actions mesure mesures projet projets prévoit prévoir concrètement",
+    "territory": "communes territoire", "collectivity": "collectivité type commune intercommunalité partenaires",
+}
 LIST_KINDS = {"objectives", "actions", "domains"}
 # Kinds whose answer has a recognisable shape (a date, a number, a person).
-SHAPED_KINDS = {"hour", "year", "date", "period", "figures", "signatories", "territory"}
+SHAPED_KINDS = {"hour", "year", "date", "period", "figures", "signatories", "territory", "collectivity"}
 STRICT_KINDS = {"hour", "year", "date", "figures"}
 
 YEAR = re.compile(r"\b(19|20)\d{2}\b")
@@ -46,6 +57,10 @@ CAPITALISED_WORD = re.compile(r"\b[A-ZÉÈ][\w'’-]+")
 ROLE = re.compile(r"\b(maire|directeur|directrice|president|presidente|adjoint|adjointe|conseiller"
                   r"|vice-president|elu|signe|signataire)")
 BULLET_START = re.compile(r"^\s*(?:[•\-–—*▪◦·○●]|\d{1,2}[).])\s*")
+
+
+def kind_terms(kind: str) -> set[str]:
+    return set(analyze(KIND_WORDS.get(kind, "")))
 
 
 def question_kind(question: str) -> str:
@@ -73,9 +88,10 @@ def kind_bonus(kind: str, sentence: str, is_list_item: bool) -> float:
         return 0.6 if DAY_DATE.search(f) or MONTH_YEAR.search(f) else 0.3 if dated else 0.0
     if kind == "signatories":
         return min(1.0, 0.4 * count_persons(sentence) + (0.4 if ROLE.search(f) else 0.0))
-    if kind == "territory":  # a list of places, or a kind of territory
-        names = len(CAPITALISED_WORD.findall(sentence))
-        return 1.0 if names >= 5 or TERRITORY_KIND.search(f) else 0.0
+    if kind == "territory":  # a list of places, or a number of communes
+        return 1.0 if len(CAPITALISED_WORD.findall(sentence)) >= 5 or COMMUNE_COUNT.search(f) else 0.0
+    if kind == "collectivity":  # what kind of local authority
+        return 1.0 if TERRITORY_KIND.search(f) else 0.0
     if kind == "figures":
         return 1.0 if NUMBER.search(f) or SPELLED_NUMBER.search(f) else 0.0
     if kind in LIST_KINDS:
@@ -83,6 +99,7 @@ def kind_bonus(kind: str, sentence: str, is_list_item: bool) -> float:
     return 0.0
 
 
+COMMUNE_COUNT = re.compile(r"\b\d+ communes\b")
 TERRITORY_KIND = re.compile(r"communaute (de communes|d'agglomeration)|\bagglomeration\b|\bmetropole\b"
                             r"|\bla ville\b|\bcommune de\b")
 

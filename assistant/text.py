@@ -48,3 +48,12 @@ def analyze(text: str) -> list[str]:
     text = CTG_LONG_FORM.sub(" ctg ", text.translate(APOSTROPHES))
     words = [w for w in TOKEN.findall(text.lower()) if fold(w) not in stop]
     return [fold(s) for s in _stemmer().stemWords(words) if len(s) > 1 or s.isdigit()]
+
+
+def surface_forms(text: str) -> dict[str, str]:
+    """Analysed term -> the word it came from (the first one), for word-vector look-ups."""
+    forms: dict[str, str] = {}
+    for word in TOKEN.findall(text.translate(APOSTROPHES)):
+        for term in analyze(word):
+            forms.setdefault(term, word.lower())
+    return forms
