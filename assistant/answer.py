@@ -10,7 +10,7 @@ from .chunking import BULLET, sentence_spans
 from .config import Settings
 from .lexical import LexicalIndex
 from .qtypes import (GENERIC_TERMS, LIST_KINDS, QUESTION_FRAME, SHAPED_KINDS, STRICT_KINDS, form_factor, introduces, kind_bonus,
-                     bullet_marker, kind_terms, matches, named_terms, question_kind, strip_bullet)
+                     bullet_marker, counted_noun, kind_terms, matches, named_terms, question_kind, strip_bullet)
 from .results import Answer, Citation
 from .retrieval import Hit
 from .sentences import sentence_vectors
@@ -63,6 +63,7 @@ class ExtractiveAnswerer:
         # that has the answer's form (a period, a list item), whether or not it repeats them.
         formal = kind_terms(kind) & set(base_focus)
         surfaces = surface_forms(question)
+        noun = counted_noun(question)
         best_retrieval = hits[0].score or 1.0
         vectors = sentence_vectors(self._handle.sentences, [h.node.node_id for h in hits])
         query = np.asarray(embedding, dtype=np.float32) if embedding is not None else None
@@ -86,7 +87,7 @@ class ExtractiveAnswerer:
                 sentence = doc_text[start:end]
                 terms = set(analyze(sentence))
                 item = bool(BULLET.match(sentence))
-                shape = kind_bonus(kind, sentence, item)
+                shape = kind_bonus(kind, sentence, item, noun)
                 said = terms | formal if shape >= 0.6 else terms
                 own = near = 0.0
                 for t, w in focus.items():

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from .text import NUMBER_WORDS, analyze, fold
+from .text import NUMBER_WORDS, TOKEN as TOKEN_RE, analyze, fold
 
 # Question kinds, tested in order on the folded question.
 KIND_PATTERNS = [
@@ -72,9 +72,32 @@ def question_kind(question: str) -> str:
     return "other"
 
 
-def kind_bonus(kind: str, sentence: str, is_list_item: bool) -> float:
-    """How much a sentence looks like the kind of answer asked for (0..1)."""
+COUNTED = re.compile(r"combien (?:de |d')\s*(\w+)")
+
+
+def counted_noun(question: str) -> str | None:
+    """The analysed noun of a "combien de X" question ("communes" -> "commun"), None otherwise."""
+    match = COUNTED.search(fold(question))
+    if not match or match.group(1) in ("temps", "fois", "annees", "ans", "mois", "jours", "semaines"):
+        return None
+    terms = analyze(match.group(1))
+    return terms[0] if terms else None
+
+
+def counts(sentence: str, noun: str) -> bool:
+    """Whether a number stands right before ``noun`` ("13 communes", "sept thématiques")."""
+    words = TOKEN_RE.findall(fold(sentence))
+    for i, word in enumerate(words):
+        if (word.isdigit() or word in NUMBER_WORDS) and any(analyze(w) == [noun] for w in words[i + 1 : i + 4]):
+            return True
+    return False
+
+
+def kind_bonus(kind: str, sentence: str, is_list_item: bool, noun: str | None = None) -> float:
+    """How much a sentence looks like the kind of answer asked for (0..1); ``noun`` is what is counted."""
     f = fold(sentence)
+    if noun and kind in ("figures", "territory"):
+        return 1.0 if counts(sentence, noun) else 0.0
     if kind == "hour":
         return 1.0 if HOUR.search(f) else 0.0
     if kind == "year":
