@@ -74,12 +74,14 @@ class ExtractiveAnswerer:
             node = hit.node
             doc_text = self._document_text(node.ref_doc_id)
             meta = node.metadata
-            context = set(analyze(f"{meta.get('title', '')} {meta.get('territory', '')} {meta.get('caf', '')}"))
+            subject = set(analyze(f"{meta.get('territory', '')} {meta.get('caf', '')}"))
+            context = subject | set(analyze(meta.get("title", "")))
             doc_terms = context | set(analyze(doc_text))
             # A question that names a place or person is answered from documents that name it too;
             # a name that is not the document's own subject must be in the answer sentence itself.
             name_match = (len(names & doc_terms) / len(names)) if names else 1.0
-            focus = dict(base_focus)
+            # The document's own territory and Caf are said by the document, not by each sentence.
+            focus = {t: w for t, w in base_focus.items() if t not in subject}
             focus.update({t: self._lexical.max_idf for t in names - context})
             total = sum(focus.values())
             previous: set[str] = set()
@@ -123,7 +125,7 @@ class ExtractiveAnswerer:
             score = evidence * (0.3 + 0.7 * c.shape)
             confidence = evidence * (0.4 + 0.6 * c.shape) if c.shape else 0.0
         elif kind in SHAPED_KINDS:
-            score = 0.7 * evidence + 0.3 * c.shape
+            score = evidence * (0.4 + 0.6 * c.shape)
             confidence = evidence * (0.5 + 0.5 * c.shape)
         else:
             score = 0.8 * evidence + 0.2 * c.shape

@@ -38,14 +38,23 @@ def _stemmer():
     return Stemmer.Stemmer("french")
 
 
-# The domain's acronym and its long form are one term ("CTG" = "convention territoriale globale").
-CTG_LONG_FORM = re.compile(r"\bconventions? territoriales? globales?\b", re.IGNORECASE)
+# The domain's acronyms and their long forms are one term ("CTG" = "convention territoriale globale").
+ACRONYMS = [
+    (re.compile(r"\bconventions? territoriales? globales?\b", re.IGNORECASE), " ctg "),
+    (re.compile(r"\bcaisses? d.allocations? familiales?\b", re.IGNORECASE), " caf "),
+]
+
+
+def expand_acronyms(text: str) -> str:
+    for pattern, short in ACRONYMS:
+        text = pattern.sub(short, text)
+    return text
 
 
 def analyze(text: str) -> list[str]:
     """Tokens for BM25: stop words removed, Snowball-stemmed, then accents folded (numbers kept)."""
     stop = _stopwords()
-    text = CTG_LONG_FORM.sub(" ctg ", text.translate(APOSTROPHES))
+    text = expand_acronyms(text.translate(APOSTROPHES))
     words = [w for w in TOKEN.findall(text.lower()) if fold(w) not in stop]
     return [fold(s) for s in _stemmer().stemWords(words) if len(s) > 1 or s.isdigit()]
 
