@@ -10,7 +10,7 @@ from .chunking import BULLET, sentence_spans
 from .config import Settings
 from .lexical import LexicalIndex
 from .qtypes import (GENERIC_TERMS, LIST_KINDS, QUESTION_FRAME, SHAPED_KINDS, STRICT_KINDS, form_factor, introduces, kind_bonus,
-                     bullet_marker, counted_noun, kind_terms, matches, named_terms, question_kind, strip_bullet)
+                     asks_plural, bullet_marker, counted_noun, kind_terms, matches, named_terms, question_kind, strip_bullet)
 from .results import Answer, Citation
 from .retrieval import Hit
 from .sentences import sentence_vectors
@@ -64,6 +64,7 @@ class ExtractiveAnswerer:
         formal = kind_terms(kind) & set(base_focus)
         surfaces = surface_forms(question)
         noun = counted_noun(question)
+        plural = asks_plural(question)
         best_retrieval = hits[0].score or 1.0
         vectors = sentence_vectors(self._handle.sentences, [h.node.node_id for h in hits])
         query = np.asarray(embedding, dtype=np.float32) if embedding is not None else None
@@ -89,7 +90,7 @@ class ExtractiveAnswerer:
                 sentence = doc_text[start:end]
                 terms = set(analyze(sentence))
                 item = bool(BULLET.match(sentence))
-                shape = kind_bonus(kind, sentence, item, noun)
+                shape = kind_bonus(kind, sentence, item, noun, plural)
                 said = terms | formal if shape >= 0.6 else terms
                 own = near = 0.0
                 for t, w in focus.items():
@@ -151,6 +152,12 @@ class ExtractiveAnswerer:
         chosen = [best]
         limit = s.max_answer_chars * (1.5 if kind in LIST_KINDS else 1.0)
         size = len(best.text)
+        if kind in LIST_KINDS and introduces(best.text):
+            # An item that says more of the question than its introduction is the answer by itself.
+            items = [c for c in candidates if c.hit_index == best.hit_index and c.start > best.start
+                     and c.is_list_item and c.coverage > best.coverage]
+            if items:
+                return [max(items, key=lambda c: c.score)]
         if kind in LIST_KINDS and introduces(best.text):
             # A list answer: the introduction (or list heading), then the items that follow it, in order,
             # while they carry the same kind of marker (a "– Jeunesse" heading ends a "1) …" list).

@@ -3,16 +3,17 @@ from __future__ import annotations
 
 import re
 
-from .text import NUMBER_WORDS, TOKEN as TOKEN_RE, analyze, fold
+from .text import NUMBER_WORDS, TOKEN as TOKEN_RE, analyze, expand_acronyms, fold
 
 # Question kinds, tested in order on the folded question.
 KIND_PATTERNS = [
-    ("period", r"jusqu'?(a|en) quand|jusqu'en|quelle periode|sur quelle(s)? annee|duree|combien de temps"
-               r"|pour combien d'annees|court[- ]elle|se termine|prend fin|echeance|periode|s'acheve|expire"),
+    ("duration", r"combien de temps|duree|(pour|sur) combien d'annees|combien d'annees|depuis combien"),
+    ("period", r"jusqu'?(a|en) quand|jusqu'en|quelle periode|sur quelle(s)? annee|court[- ]elle|se termine"
+               r"|prend fin|echeance|periode|s'acheve|expire"),
     ("hour", r"quelle heure|\bheure\b|horaire"),
     ("year", r"quelle annee"),
     ("date", r"\bquand\b|quelle date|quel jour|\bdate\b|quel mois"),
-    ("definition", r"qu'est-ce|c'est quoi|definition|defini|a quoi sert|en quoi consiste|dispositif"),
+    ("definition", r"qu'est-ce qu'une?\b|c'est quoi|definition|definit|a quoi sert une|en quoi consiste"),
     ("objectives", r"raisons?\b|pourquoi|dans quel but|objectif|\baxes?\b|enjeu|ambition|priorite"),
     ("collectivity", r"type de collectivite|quelle collectivite|commune ou|ou (par )?une intercommunalite"
                      r"|entre quels partenaires"),
@@ -26,7 +27,9 @@ KIND_PATTERNS = [
 # The words that name a kind of question are answered by the answer's form, not repeated by it
 # ("En quelle année s'achève…" is answered by "2022-2026").
 KIND_WORDS = {
-    "period": "jusqu quand période durée année années court termine fin achève échéance expire temps",
+    "period": "jusqu quand période année années court termine fin achève échéance expire",
+    "duration": "combien temps durée année années depuis",
+    "definition": "définit définition définir consiste",
     "hour": "heure heures horaire horaires", "year": "année", "date": "quand date jour mois",
     "figures": "combien nombre montant", "domains": "domaine domaines champ champs thématique thématiques secteur volet",
     "objectives": "objectif objectifs axe axes enjeu enjeux ambition priorité but raison raisons",
@@ -35,7 +38,8 @@ KIND_WORDS = {
 }
 LIST_KINDS = {"objectives", "actions", "domains"}
 # Kinds whose answer has a recognisable shape (a date, a number, a person).
-SHAPED_KINDS = {"hour", "year", "date", "period", "figures", "signatories", "territory", "collectivity"}
+SHAPED_KINDS = {"hour", "year", "date", "period", "duration", "figures", "signatories", "territory", "collectivity",
+                "definition"}
 STRICT_KINDS = {"hour", "year", "date", "figures"}
 
 YEAR = re.compile(r"\b(19|20)\d{2}\b")
@@ -46,7 +50,8 @@ MONTH_YEAR = re.compile(rf"\b({MONTHS}) (19|20)\d{{2}}\b")
 HOUR = re.compile(r"\b\d{1,2} ?h(\d{2})?\b|\b\d{1,2} heures?\b")
 SPELLED_NUMBER = re.compile(r"\b(" + "|".join(w for w in NUMBER_WORDS if w not in ("un", "une")) + r")\b")
 NUMBER = re.compile(r"\d")
-DURATION = re.compile(r"\b\d+ ans\b|\bcinq ans\b|\bquatre ans\b|\bperiode\b|\bpluriannuel")
+DURATION = re.compile(r"\b(\d+|deux|trois|quatre|cinq|six) (ans|annees|mois|semaines|jours)\b|\bperiode\b"
+                      r"|\bpluriannuel|\bduree\b")
 PERSON = re.compile(r"\b([A-ZÉÈ][a-zéèëêïîôç]+(?:-[A-ZÉÈ][a-zéèëêïîôç]+)?) ([A-ZÉÈ][A-ZÉÈa-zéèëêïîôç-]+)\b")
 # Capitalised words that start institutions, places and titles, not people's names.
 NOT_FIRST_NAMES = set("""la le les des de du et en au aux un une ce cette ces caf caisse ville convention conventions
@@ -73,6 +78,11 @@ def question_kind(question: str) -> str:
 
 
 COUNTED = re.compile(r"combien (?:de |d')\s*(\w+)")
+PLURAL = re.compile(r"\b(quels|quelles|les|des|lesquels|lesquelles)\b")
+
+
+def asks_plural(question: str) -> bool:
+    return bool(PLURAL.search(fold(question)))
 
 
 def counted_noun(question: str) -> str | None:
@@ -93,8 +103,9 @@ def counts(sentence: str, noun: str) -> bool:
     return False
 
 
-def kind_bonus(kind: str, sentence: str, is_list_item: bool, noun: str | None = None) -> float:
-    """How much a sentence looks like the kind of answer asked for (0..1); ``noun`` is what is counted."""
+def kind_bonus(kind: str, sentence: str, is_list_item: bool, noun: str | None = None, plural: bool = True) -> float:
+    """How much a sentence looks like the kind of answer asked for (0..1); ``noun`` is what is counted,
+    ``plural`` whether the question asks for several things (a list) or one."""
     f = fold(sentence)
     if noun and kind in ("figures", "territory"):
         return 1.0 if counts(sentence, noun) else 0.0
@@ -102,6 +113,10 @@ def kind_bonus(kind: str, sentence: str, is_list_item: bool, noun: str | None = 
         return 1.0 if HOUR.search(f) else 0.0
     if kind == "year":
         return 1.0 if YEAR.search(f) else 0.0
+    if kind == "duration":
+        return 1.0 if DURATION.search(f) else 0.5 if YEAR_RANGE.search(f) else 0.0
+    if kind == "definition":
+        return 1.0 if DEFINES.search(f) else 0.0
     if kind == "period":
         return 1.0 if YEAR_RANGE.search(f) else 0.6 if (DURATION.search(f) or YEAR.search(f)) else 0.0
     if kind == "date":
@@ -112,17 +127,19 @@ def kind_bonus(kind: str, sentence: str, is_list_item: bool, noun: str | None = 
     if kind == "signatories":
         return min(1.0, 0.4 * count_persons(sentence) + (0.4 if ROLE.search(f) else 0.0))
     if kind == "territory":  # a list of places, or a number of communes
-        return 1.0 if len(CAPITALISED_WORD.findall(sentence)) >= 5 or COMMUNE_COUNT.search(f) else 0.0
+        return 1.0 if PLACE_LIST.search(sentence) or COMMUNE_COUNT.search(f) else 0.0
     if kind == "collectivity":  # what kind of local authority
         return 1.0 if TERRITORY_KIND.search(f) else 0.0
     if kind == "figures":
         return 1.0 if NUMBER.search(f) or SPELLED_NUMBER.search(f) else 0.0
     if kind in LIST_KINDS:
-        return 1.0 if is_list_item or sentence.rstrip().endswith(":") else 0.3
+        return 1.0 if is_list_item or sentence.rstrip().endswith(":") else 0.3 if plural else 0.7
     return 0.0
 
 
 COMMUNE_COUNT = re.compile(r"\b\d+ communes\b")
+PLACE_LIST = re.compile(r":\s*(?:[A-ZÉÈÎ][\w'’-]*(?: [\w'’-]+){0,4},\s*){3,}")
+DEFINES = re.compile(r"\b(est une?|n'est pas|c'est|constitue|se definit|consiste)\b")
 TERRITORY_KIND = re.compile(r"communaute (de communes|d'agglomeration)|\bagglomeration\b|\bmetropole\b"
                             r"|\bla ville\b|\bcommune de\b")
 
@@ -156,7 +173,7 @@ QUESTION_FRAME = set(analyze("appelle nom mentionné mentionnée article documen
 
 def named_terms(question: str) -> set[str]:
     """Analysed tokens of the capitalised words (places, people) inside the question."""
-    words = [m.group(1) for m in CAPITALISED.finditer(question.strip())]
+    words = [m.group(1) for m in CAPITALISED.finditer(expand_acronyms(question.strip()))]
     return {t for w in words for t in analyze(w) if t not in GENERIC_TERMS}
 
 

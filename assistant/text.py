@@ -27,7 +27,7 @@ def _stopwords() -> frozenset[str]:
     from bm25s.stopwords import STOPWORDS_FRENCH
 
     extra = {"quel", "quels", "quelle", "quelles", "qui", "quoi", "comment", "combien", "est", "sont",
-             "ete", "etre", "a", "ont", "quand", "pourquoi", "lequel", "laquelle", "lesquels", "lesquelles", "cette", "ces", "cet", "elle", "il", "ils", "elles", "y", "dont"}
+             "ete", "etre", "a", "ont", "parmi", "quand", "pourquoi", "lequel", "laquelle", "lesquels", "lesquelles", "cette", "ces", "cet", "elle", "il", "ils", "elles", "y", "dont"}
     return frozenset(fold(w) for w in STOPWORDS_FRENCH) | extra
 
 
