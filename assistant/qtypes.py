@@ -8,7 +8,8 @@ from .text import NUMBER_WORDS, TOKEN as TOKEN_RE, analyze, expand_acronyms, fol
 # Question kinds, tested in order on the folded question.
 KIND_PATTERNS = [
     ("duration", r"combien de temps|duree|(pour|sur) combien d'annees|combien d'annees|depuis combien"),
-    ("period", r"jusqu'?(a|en) quand|jusqu'en|quelle periode|sur quelle(s)? annee|court[- ]elle|se termine"
+    ("amount", r"quel montant|quelle somme|\bbudget|combien (d'euros|coute)|\bcout\b"),
+    ("period", r"jusqu'?(a|en) quand|jusqu'en|jusqu'?a quelle|quelle periode|sur quelle(s)? annee|court[- ]elle|se termine"
                r"|prend fin|echeance|periode|s'acheve|expire"),
     ("hour", r"quelle heure|\bheure\b|horaire"),
     ("year", r"quelle annee"),
@@ -30,7 +31,7 @@ KIND_WORDS = {
     "period": "jusqu quand période année années court termine fin achève échéance expire",
     "duration": "combien temps durée année années depuis",
     "definition": "définit définition définir consiste",
-    "hour": "heure heures horaire horaires", "year": "année", "date": "quand date jour mois",
+    "hour": "heure heures horaire horaires", "amount": "montant somme budget coût euros", "year": "année", "date": "quand date jour mois",
     "figures": "combien nombre montant", "domains": "domaine domaines champ champs thématique thématiques secteur volet",
     "objectives": "objectif objectifs axe axes enjeu enjeux ambition priorité but raison raisons",
     "actions": "action actions mesure mesures projet projets prévoit prévoir concrètement",
@@ -38,9 +39,9 @@ KIND_WORDS = {
 }
 LIST_KINDS = {"objectives", "actions", "domains"}
 # Kinds whose answer has a recognisable shape (a date, a number, a person).
-SHAPED_KINDS = {"hour", "year", "date", "period", "duration", "figures", "signatories", "territory", "collectivity",
+SHAPED_KINDS = {"amount", "hour", "year", "date", "period", "duration", "figures", "signatories", "territory", "collectivity",
                 "definition"}
-STRICT_KINDS = {"hour", "year", "date", "figures"}
+STRICT_KINDS = {"hour", "year", "date", "figures", "amount"}
 
 YEAR = re.compile(r"\b(19|20)\d{2}\b")
 YEAR_RANGE = re.compile(r"\b(19|20)\d{2}\s*[-–/]\s*(19|20)\d{2}\b|jusqu.{1,3}en (19|20)\d{2}")
@@ -50,6 +51,7 @@ MONTH_YEAR = re.compile(rf"\b({MONTHS}) (19|20)\d{{2}}\b")
 HOUR = re.compile(r"\b\d{1,2} ?h(\d{2})?\b|\b\d{1,2} heures?\b")
 SPELLED_NUMBER = re.compile(r"\b(" + "|".join(w for w in NUMBER_WORDS if w not in ("un", "une")) + r")\b")
 NUMBER = re.compile(r"\d")
+AMOUNT = re.compile(r"\d[\d \u202f\xa0.,]*\s?(€|euros?\b|k€|m€|millions? d.euros)")
 DURATION = re.compile(r"\b(\d+|deux|trois|quatre|cinq|six) (ans|annees|mois|semaines|jours)\b|\bperiode\b"
                       r"|\bpluriannuel|\bduree\b")
 PERSON = re.compile(r"\b([A-ZÉÈ][a-zéèëêïîôç]+(?:-[A-ZÉÈ][a-zéèëêïîôç]+)?) ([A-ZÉÈ][A-ZÉÈa-zéèëêïîôç-]+)\b")
@@ -118,7 +120,9 @@ def kind_bonus(kind: str, sentence: str, is_list_item: bool, noun: str | None = 
     if kind == "definition":
         return 1.0 if DEFINES.search(f) else 0.0
     if kind == "period":
-        return 1.0 if YEAR_RANGE.search(f) else 0.6 if (DURATION.search(f) or YEAR.search(f)) else 0.0
+        return 1.0 if YEAR_RANGE.search(f) else 0.6 if DURATION.search(f) else 0.3 if YEAR.search(f) else 0.0
+    if kind == "amount":
+        return 1.0 if AMOUNT.search(f) else 0.0
     if kind == "date":
         dated = YEAR.search(YEAR_RANGE.sub(" ", f))  # "jusqu'en 2026" is an end, not a date
         if DAY_DATE.search(f) and dated:
