@@ -51,9 +51,9 @@ class ExtractiveAnswerer:
 
     def _focus(self, question: str, names: set[str], kind: str) -> dict[str, float]:
         """What the answer sentence itself must say: the question's terms minus names and generic
-        words, weighted by idf; a term the corpus never uses weighs as much as the rarest one."""
+        words, weighted by idf; a term the corpus never uses weighs 0.6 of the rarest one."""
         terms = set(analyze(question)) - names - GENERIC_TERMS - QUESTION_FRAME
-        rarest = self._lexical.max_idf
+        rarest = 0.6 * self._lexical.max_idf
         return {t: (self._lexical.idf(t) or rarest) for t in terms}
 
     def _candidates(self, question: str, kind: str, hits: list[Hit], embedding) -> list[Candidate]:

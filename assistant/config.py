@@ -37,7 +37,7 @@ class Settings(BaseSettings):
     # Answers.
     max_answer_sentences: int = 3
     max_answer_chars: int = 400
-    refusal_threshold: float = 0.38
+    refusal_threshold: float = 0.33
     max_question_chars: int = 1000
 
     # Web app ("Évaluation" tab shows the report in report_dir).
