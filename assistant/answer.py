@@ -10,7 +10,7 @@ from .chunking import BULLET, sentence_spans
 from .config import Settings
 from .lexical import LexicalIndex
 from .qtypes import (GENERIC_TERMS, LIST_KINDS, QUESTION_FRAME, SHAPED_KINDS, STRICT_KINDS, form_factor, introduces, kind_bonus,
-                     asks_plural, bullet_marker, counted_noun, kind_terms, matches, named_terms, question_kind, strip_bullet)
+                     asks_plural, bullet_marker, counted_noun, defined_acronyms, kind_terms, matches, named_terms, question_kind, strip_bullet)
 from .results import Answer, Citation
 from .retrieval import Hit
 from .sentences import sentence_vectors
@@ -48,6 +48,7 @@ class ExtractiveAnswerer:
         self._lexical: LexicalIndex = handle.lexical
         self._settings = settings
         self._document_text = handle.document_text  # doc_id -> full text
+        self._aliases: dict[str, set[str]] = {}
 
     def _focus(self, question: str, names: set[str], kind: str) -> dict[str, float]:
         """What the answer sentence itself must say: the question's terms minus names and generic
@@ -76,6 +77,7 @@ class ExtractiveAnswerer:
             doc_text = self._document_text(node.ref_doc_id)
             meta = node.metadata
             subject = set(analyze(f"{meta.get('territory', '')} {meta.get('caf', '')}"))
+            subject |= self._subject_aliases(node.ref_doc_id, subject)
             context = subject | set(analyze(meta.get("title", "")))
             doc_terms = context | set(analyze(doc_text))
             # A question that names a place or person is answered from documents that name it too;
@@ -110,6 +112,16 @@ class ExtractiveAnswerer:
         for cand in out:
             self._score(cand, kind)
         return out
+
+    def _subject_aliases(self, doc_id: str, subject: set[str]) -> set[str]:
+        """Acronyms the document defines for its own territory or Caf ("CCVH"), as analysed terms."""
+        if doc_id not in self._aliases:
+            aliases = set()
+            for acronym, words in defined_acronyms(self._document_text(doc_id)).items():
+                if set(analyze(words)) & subject - {"caf", "ctg"}:
+                    aliases.update(analyze(acronym))
+            self._aliases[doc_id] = aliases
+        return self._aliases[doc_id]
 
     def _says(self, term: str, terms: set[str]) -> bool:
         """Whether a sentence's terms say ``term``: a word the corpus never uses matches only exactly."""

@@ -211,3 +211,20 @@ def _shared_prefix(a: str, b: str) -> int:
             break
         n += 1
     return n
+
+
+ACRONYM = re.compile(r"\(([A-Z]{2,6})\)")
+
+
+def defined_acronyms(text: str) -> dict[str, str]:
+    """Acronyms a text defines, "communauté de communes Vallée de l'Hérault (CCVH)" -> {"ccvh": "…"}:
+    the letters are the initials of the words just before, articles and prepositions skipped."""
+    found = {}
+    for match in ACRONYM.finditer(text):
+        letters = match.group(1).lower()
+        words = [w for w in TOKEN_RE.findall(text[max(0, match.start() - 120):match.start()])
+                 if fold(w) not in ("de", "du", "des", "la", "le", "les", "l", "d", "et", "en")]
+        initials = "".join(fold(w)[0] for w in words[-len(letters):])
+        if initials == letters:
+            found[letters] = " ".join(words[-len(letters):])
+    return found
