@@ -85,14 +85,18 @@ class ExtractiveAnswerer:
             name_match = (len(names & doc_terms) / len(names)) if names else 1.0
             # The document's own territory and Caf are said by the document, not by each sentence.
             focus = {t: w for t, w in base_focus.items() if t not in subject}
-            focus.update({t: self._lexical.max_idf for t in names - context})
+            # A place or person the question is about, other than the document's subject, must be
+            # named by the sentence (or the line just before it): "le maire de Bolbec".
+            required = names - context
+            focus.update({t: self._lexical.max_idf for t in required})
             total = sum(focus.values())
+            known = frozenset(subject | names | set(base_focus))
             previous: set[str] = set()
             for start, end in sentence_spans(doc_text, meta["start"], meta["end"]):
                 sentence = doc_text[start:end]
                 terms = set(analyze(sentence))
                 item = bool(BULLET.match(sentence))
-                shape = kind_bonus(kind, sentence, item, noun, plural)
+                shape = kind_bonus(kind, sentence, item, noun, plural, known)
                 said = terms | formal if shape >= 0.6 else terms
                 own = near = 0.0
                 for t, w in focus.items():
@@ -102,13 +106,16 @@ class ExtractiveAnswerer:
                         near += 0.5 * w
                     elif t in surfaces and closeness(surfaces[t], sentence) >= SOFT_MATCH:
                         near += 0.7 * w  # a near-synonym ("médecins" for "professions médicales")
+                missing = any(not self._says(t, said | previous) for t in required)
                 previous = terms
+                named = 0.5 if missing else 1.0
                 vector = vectors.get((node.node_id, start))
                 similarity = float(vector @ query) if vector is not None and query is not None else 0.0
                 out.append(Candidate(
                     rank, start, end, sentence, item, coverage=(own + near) / total if total else 1.0,
                     shape=shape, similarity=similarity,
-                    retrieval=hit.score / best_retrieval, name_match=name_match, form=form_factor(sentence, item)))
+                    retrieval=hit.score / best_retrieval, name_match=name_match * named,
+                    form=form_factor(sentence, item)))
         for cand in out:
             self._score(cand, kind)
         return out

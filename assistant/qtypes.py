@@ -14,6 +14,8 @@ KIND_PATTERNS = [
     ("hour", r"quelle heure|\bheure\b|horaire"),
     ("year", r"quelle annee"),
     ("date", r"\bquand\b|quelle date|quel jour|\bdate\b|quel mois"),
+    ("entity", r"quel(le)?s? (bureau|cabinet|prestataire|service|organisme|association|structure|entreprise"
+               r"|institution) "),
     ("definition", r"qu'est-ce qu'une?\b|c'est quoi|definition|definit|a quoi sert une|en quoi consiste"),
     ("objectives", r"raisons?\b|pourquoi|dans quel but|objectif|\baxes?\b|enjeu|ambition|priorite"),
     ("collectivity", r"type de collectivite|quelle collectivite|commune ou|ou (par )?une intercommunalite"
@@ -39,9 +41,9 @@ KIND_WORDS = {
 }
 LIST_KINDS = {"objectives", "actions", "domains"}
 # Kinds whose answer has a recognisable shape (a date, a number, a person).
-SHAPED_KINDS = {"amount", "hour", "year", "date", "period", "duration", "figures", "signatories", "territory", "collectivity",
+SHAPED_KINDS = {"entity", "amount", "hour", "year", "date", "period", "duration", "figures", "signatories", "territory", "collectivity",
                 "definition"}
-STRICT_KINDS = {"hour", "year", "date", "figures", "amount"}
+STRICT_KINDS = {"hour", "year", "date", "figures", "amount", "entity"}
 
 YEAR = re.compile(r"\b(19|20)\d{2}\b")
 YEAR_RANGE = re.compile(r"\b(19|20)\d{2}\s*[-–/]\s*(19|20)\d{2}\b|jusqu.{1,3}en (19|20)\d{2}")
@@ -51,6 +53,9 @@ MONTH_YEAR = re.compile(rf"\b({MONTHS}) (19|20)\d{{2}}\b")
 HOUR = re.compile(r"\b\d{1,2} ?h(\d{2})?\b|\b\d{1,2} heures?\b")
 SPELLED_NUMBER = re.compile(r"\b(" + "|".join(w for w in NUMBER_WORDS if w not in ("un", "une")) + r")\b")
 NUMBER = re.compile(r"\d")
+INNER_NAME = re.compile(r"(?<=[\w,;:(] )(?:[A-Z]{2,}\b|[A-ZÉÈ][a-zéèêëïîôûç]+(?:[ -][A-ZÉÈ][\w-]+)*)")
+# Capitalised words that name the convention's own parties, not a third party.
+INSTITUTIONAL = {"caf", "ctg", "ville", "convention", "communaute", "commune", "caisse", "conseil", "maire", "etat"}
 AMOUNT = re.compile(r"\d[\d \u202f\xa0.,]*\s?(€|euros?\b|k€|m€|millions? d.euros)")
 DURATION = re.compile(r"\b(\d+|deux|trois|quatre|cinq|six) (ans|annees|mois|semaines|jours)\b|\bperiode\b"
                       r"|\bpluriannuel|\bduree\b")
@@ -105,9 +110,11 @@ def counts(sentence: str, noun: str) -> bool:
     return False
 
 
-def kind_bonus(kind: str, sentence: str, is_list_item: bool, noun: str | None = None, plural: bool = True) -> float:
+def kind_bonus(kind: str, sentence: str, is_list_item: bool, noun: str | None = None, plural: bool = True,
+               known: frozenset[str] = frozenset()) -> float:
     """How much a sentence looks like the kind of answer asked for (0..1); ``noun`` is what is counted,
-    ``plural`` whether the question asks for several things (a list) or one."""
+    ``plural`` whether the question asks for several things (a list) or one, ``known`` the analysed
+    terms of names that cannot be the answer (the question's, the document's subject)."""
     f = fold(sentence)
     if noun and kind in ("figures", "territory"):
         return 1.0 if counts(sentence, noun) else 0.0
@@ -121,6 +128,10 @@ def kind_bonus(kind: str, sentence: str, is_list_item: bool, noun: str | None = 
         return 1.0 if DEFINES.search(f) else 0.0
     if kind == "period":
         return 1.0 if YEAR_RANGE.search(f) else 0.6 if DURATION.search(f) else 0.3 if YEAR.search(f) else 0.0
+    if kind == "entity":  # a name: a capitalised word or an acronym inside the sentence
+        names = (m.group(0) for m in INNER_NAME.finditer(sentence))
+        return 1.0 if any(fold(n).split()[0] not in INSTITUTIONAL and not set(analyze(n)) <= known
+                          for n in names) else 0.0
     if kind == "amount":
         return 1.0 if AMOUNT.search(f) else 0.0
     if kind == "date":
