@@ -11,7 +11,8 @@ KIND_PATTERNS = [
     ("amount", r"quel montant|quelle somme|\bbudget|combien (d'euros|coute)|\bcout\b"),
     ("period", r"jusqu'?(a|en) quand|jusqu'en|jusqu'?a quelle|quelle periode|sur quelle(s)? annee|court[- ]elle|se termine"
                r"|prend fin|echeance|periode|s'acheve|expire"),
-    ("hour", r"quelle heure|\bheure\b|horaire"),
+    ("schedule", r"horaires?\b|heures d'ouverture"),
+    ("hour", r"quelle heure|\bheure\b"),
     ("year", r"quelle annee"),
     ("date", r"\bquand\b|quelle date|quel jour|\bdate\b|quel mois"),
     ("entity", r"quel(le)?s? (bureau|cabinet|prestataire|service|organisme|association|structure|entreprise"
@@ -33,7 +34,7 @@ KIND_WORDS = {
     "period": "jusqu quand période année années court termine fin achève échéance expire",
     "duration": "combien temps durée année années depuis",
     "definition": "définit définition définir consiste",
-    "hour": "heure heures horaire horaires", "amount": "montant somme budget coût euros", "year": "année", "date": "quand date jour mois",
+    "hour": "heure heures", "schedule": "horaire horaires heures ouverture ouvert", "amount": "montant somme budget coût euros", "year": "année", "date": "quand date jour mois",
     "figures": "combien nombre montant", "domains": "domaine domaines champ champs thématique thématiques secteur volet",
     "objectives": "objectif objectifs axe axes enjeu enjeux ambition priorité but raison raisons",
     "actions": "action actions mesure mesures projet projets prévoit prévoir concrètement",
@@ -41,9 +42,9 @@ KIND_WORDS = {
 }
 LIST_KINDS = {"objectives", "actions", "domains"}
 # Kinds whose answer has a recognisable shape (a date, a number, a person).
-SHAPED_KINDS = {"entity", "amount", "hour", "year", "date", "period", "duration", "figures", "signatories", "territory", "collectivity",
+SHAPED_KINDS = {"entity", "amount", "schedule", "hour", "year", "date", "period", "duration", "figures", "signatories", "territory", "collectivity",
                 "definition"}
-STRICT_KINDS = {"hour", "year", "date", "figures", "amount", "entity"}
+STRICT_KINDS = {"schedule", "hour", "year", "date", "figures", "amount", "entity"}
 
 YEAR = re.compile(r"\b(19|20)\d{2}\b")
 YEAR_RANGE = re.compile(r"\b(19|20)\d{2}\s*[-–/]\s*(19|20)\d{2}\b|jusqu.{1,3}en (19|20)\d{2}")
@@ -52,6 +53,7 @@ DAY_DATE = re.compile(rf"\b\d{{1,2}}(er)? ({MONTHS})\b|\b(lundi|mardi|mercredi|j
 MONTH_YEAR = re.compile(rf"\b({MONTHS}) (19|20)\d{{2}}\b")
 HOUR = re.compile(r"\b\d{1,2} ?h(\d{2})?\b|\b\d{1,2} heures?\b")
 SPELLED_NUMBER = re.compile(r"\b(" + "|".join(w for w in NUMBER_WORDS if w not in ("un", "une")) + r")\b")
+HOUR_RANGE = re.compile(r"\b\d{1,2} ?h(\d{2})? ?(a|-|–) ?\d{1,2} ?h")
 NUMBER = re.compile(r"\d")
 INNER_NAME = re.compile(r"(?<=[\w,;:(] )(?:[A-Z]{2,}\b|[A-ZÉÈ][a-zéèêëïîôûç]+(?:[ -][A-ZÉÈ][\w-]+)*)")
 # Capitalised words that name the convention's own parties, not a third party.
@@ -120,6 +122,8 @@ def kind_bonus(kind: str, sentence: str, is_list_item: bool, noun: str | None = 
         return 1.0 if counts(sentence, noun) else 0.0
     if kind == "hour":
         return 1.0 if HOUR.search(f) else 0.0
+    if kind == "schedule":  # opening hours are ranges: "de 9h à 17h", "8h30-12h"
+        return 1.0 if HOUR_RANGE.search(f) else 0.0
     if kind == "year":
         return 1.0 if YEAR.search(f) else 0.0
     if kind == "duration":
