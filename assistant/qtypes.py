@@ -7,24 +7,28 @@ from .text import NUMBER_WORDS, TOKEN as TOKEN_RE, analyze, expand_acronyms, fol
 
 # Question kinds, tested in order on the folded question.
 KIND_PATTERNS = [
+    ("contact", r"e-?mail|courriel|telephone|numero de tel|adresse (postale|mail|electronique|du|de la|des)"
+                r"|site (internet|web)|contacter|joindre"),
     ("duration", r"combien de temps|duree|(pour|sur) combien d'annees|combien d'annees|depuis combien"),
-    ("amount", r"quel montant|quelle somme|\bbudget|combien (d'euros|coute)|\bcout\b"),
-    ("period", r"jusqu'?(a|en) quand|jusqu'en|jusqu'?a quelle|quelle periode|sur quelle(s)? annee|court[- ]elle|se termine"
-               r"|prend fin|echeance|periode|s'acheve|expire"),
+    ("amount", r"quel montant|quelle somme|\bbudget|combien (d'euros|.{0,30}\b(coute|finance|apporte|verse|depense))"
+               r"|\bcout\b"),
+    ("period", r"jusqu'?(a|en) quand|jusqu'en|jusqu'?a quelle|quelle periode|sur quelle(s)? annee|court[- ]elle"
+               r"|se termine|prend fin|echeance|periode|s'acheve|expire"),
     ("schedule", r"horaires?\b|heures d'ouverture"),
     ("hour", r"quelle heure|\bheure\b"),
     ("year", r"quelle annee"),
     ("date", r"\bquand\b|quelle date|quel jour|\bdate\b|quel mois"),
-    ("entity", r"quel(le)?s? (bureau|cabinet|prestataire|service|organisme|association|structure|entreprise"
-               r"|institution) "),
+    ("entity", r"quel(le)?s? (bureau|cabinet|prestataire|organisme|association|entreprise|institution)\b"
+               r"|quel service de l'etat"),
     ("definition", r"qu'est-ce qu'une?\b|c'est quoi|definition|definit|a quoi sert une|en quoi consiste"),
     ("objectives", r"raisons?\b|pourquoi|dans quel but|objectif|\baxes?\b|enjeu|ambition|priorite"),
     ("collectivity", r"type de collectivite|quelle collectivite|commune ou|ou (par )?une intercommunalite"
                      r"|entre quels partenaires"),
-    ("territory", r"quelles? communes|combien de communes|intercommunalite|quel territoire|quelles? villes? "),
+    ("territory", r"quelles? (sont les )?(communes|villes)|(les|des) communes (membres|concernees|signataires)"
+                  r"|noms des communes|combien de communes|quel territoire"),
     ("signatories", r"\bqui\b|quel(le)?s? (elus?|responsables?|signataires?|representants?|personnes?)"
-                    r"|(ont|a) signe|represent|\bmaire\b|directeur|directrice|president"),
-    ("figures", r"combien|quel montant|montant|nombre"),
+                    r"|(ont|a) (co)?signe|represent|\bmaire\b|directeur|directrice|president"),
+    ("figures", r"combien|quel montant|montant|nombre|population"),
     ("domains", r"domaine|champ|thematique|secteur|volet"),
     ("actions", r"action|mesure|projet|prevoi|concretement|realis"),
 ]
@@ -32,19 +36,21 @@ KIND_PATTERNS = [
 # ("En quelle année s'achève…" is answered by "2022-2026").
 KIND_WORDS = {
     "period": "jusqu quand période année années court termine fin achève échéance expire",
-    "duration": "combien temps durée année années depuis",
-    "definition": "définit définition définir consiste",
-    "hour": "heure heures", "schedule": "horaire horaires heures ouverture ouvert", "amount": "montant somme budget coût euros", "year": "année", "date": "quand date jour mois",
-    "figures": "combien nombre montant", "domains": "domaine domaines champ champs thématique thématiques secteur volet",
+    "duration": "combien temps durée année années depuis", "definition": "définit définition définir consiste",
+    "hour": "heure heures", "schedule": "horaire horaires heures ouverture ouvert",
+    "amount": "montant somme budget coût coûté euros combien", "year": "année", "date": "quand date jour mois",
+    "contact": "adresse mail courriel téléphone numéro site internet contacter joindre",
+    "figures": "combien nombre montant population",
+    "domains": "domaine domaines champ champs thématique thématiques secteur volet",
     "objectives": "objectif objectifs axe axes enjeu enjeux ambition priorité but raison raisons",
     "actions": "action actions mesure mesures projet projets prévoit prévoir concrètement",
-    "territory": "communes territoire", "collectivity": "collectivité type commune intercommunalité partenaires",
+    "territory": "communes territoire noms membres", "collectivity": "collectivité type commune intercommunalité partenaires",
 }
 LIST_KINDS = {"objectives", "actions", "domains"}
 # Kinds whose answer has a recognisable shape (a date, a number, a person).
-SHAPED_KINDS = {"entity", "amount", "schedule", "hour", "year", "date", "period", "duration", "figures", "signatories", "territory", "collectivity",
+SHAPED_KINDS = {"contact", "entity", "amount", "schedule", "hour", "year", "date", "period", "duration", "figures", "signatories", "territory", "collectivity",
                 "definition"}
-STRICT_KINDS = {"schedule", "hour", "year", "date", "figures", "amount", "entity"}
+STRICT_KINDS = {"contact", "territory", "schedule", "hour", "year", "date", "figures", "amount", "entity"}
 
 YEAR = re.compile(r"\b(19|20)\d{2}\b")
 YEAR_RANGE = re.compile(r"\b(19|20)\d{2}\s*[-–/]\s*(19|20)\d{2}\b|jusqu.{1,3}en (19|20)\d{2}")
@@ -145,18 +151,24 @@ def kind_bonus(kind: str, sentence: str, is_list_item: bool, noun: str | None = 
         return 0.6 if DAY_DATE.search(f) or MONTH_YEAR.search(f) else 0.3 if dated else 0.0
     if kind == "signatories":
         return min(1.0, 0.4 * count_persons(sentence) + (0.4 if ROLE.search(f) else 0.0))
-    if kind == "territory":  # a list of places, or a number of communes
-        return 1.0 if PLACE_LIST.search(sentence) or COMMUNE_COUNT.search(f) else 0.0
+    if kind == "territory":  # a list of places
+        return 1.0 if PLACE_LIST.search(sentence) else 0.0
+    if kind == "contact":
+        return 1.0 if CONTACT.search(sentence) else 0.0
     if kind == "collectivity":  # what kind of local authority
         return 1.0 if TERRITORY_KIND.search(f) else 0.0
     if kind == "figures":
         return 1.0 if NUMBER.search(f) or SPELLED_NUMBER.search(f) else 0.0
+    if kind == "domains" and len(set(DOMAIN.findall(f))) >= 3:
+        return 1.0  # a sentence that enumerates the convention's domains
     if kind in LIST_KINDS:
         return 1.0 if is_list_item or sentence.rstrip().endswith(":") else 0.3 if plural else 0.7
     return 0.0
 
 
-COMMUNE_COUNT = re.compile(r"\b\d+ communes\b")
+CONTACT = re.compile(r"[\w.-]+@[\w-]+\.\w+|\b0\d([ .]?\d{2}){4}\b|https?://|www\.")
+DOMAIN = re.compile(r"petite enfance|\benfance|jeunesse|parentalite|vie sociale|acces aux droits|logement|habitat"
+                    r"|handicap|inclusion|insertion|numerique|mobilite|sante|seniors|gens du voyage")
 PLACE_LIST = re.compile(r":\s*(?:[A-ZÉÈÎ][\w'’-]*(?: [\w'’-]+){0,4},\s*){3,}")
 DEFINES = re.compile(r"\b(est une?|n'est pas|c'est|constitue|se definit|consiste)\b")
 TERRITORY_KIND = re.compile(r"communaute (de communes|d'agglomeration)|\bagglomeration\b|\bmetropole\b"
