@@ -75,7 +75,7 @@ territoriale globale saint sainte port terre rives pôle comité juin juillet ja
 septembre octobre novembre décembre février lundi mardi mercredi jeudi vendredi samedi dimanche état""".split())
 CAPITALISED_WORD = re.compile(r"\b[A-ZÉÈ][\w'’-]+")
 ROLE = re.compile(r"\b(maire|directeur|directrice|president|presidente|adjoint|adjointe|conseiller"
-                  r"|vice-president|elu|signe|signataire)")
+                  r"|vice-president|elu)")
 BULLET_START = re.compile(r"^\s*(?:[•\-–—*▪◦·○●]|\d{1,2}[).])\s*")
 
 
@@ -102,6 +102,8 @@ def asks_plural(question: str) -> bool:
 
 def counted_noun(question: str) -> str | None:
     """The analysed noun of a "combien de X" question ("communes" -> "commun"), None otherwise."""
+    if re.search(r"\bpopulation\b", fold(question)):
+        return analyze("habitants")[0]
     match = COUNTED.search(fold(question))
     if not match or match.group(1) in ("temps", "fois", "annees", "ans", "mois", "jours", "semaines"):
         return None
@@ -149,18 +151,24 @@ def kind_bonus(kind: str, sentence: str, is_list_item: bool, noun: str | None = 
         if DAY_DATE.search(f) and dated:
             return 1.0
         return 0.6 if DAY_DATE.search(f) or MONTH_YEAR.search(f) else 0.3 if dated else 0.0
-    if kind == "signatories":
-        return min(1.0, 0.4 * count_persons(sentence) + (0.4 if ROLE.search(f) else 0.0))
+    if kind == "signatories":  # people first; a role alone is a weak answer to "qui"
+        persons = count_persons(sentence)
+        return min(1.0, 0.6 + 0.2 * persons) if persons else 0.3 if ROLE.search(f) else 0.0
     if kind == "territory":  # a list of places
-        return 1.0 if PLACE_LIST.search(sentence) else 0.0
+        return 1.0 if is_place_list(sentence) else 0.0
     if kind == "contact":
         return 1.0 if CONTACT.search(sentence) else 0.0
     if kind == "collectivity":  # what kind of local authority
         return 1.0 if TERRITORY_KIND.search(f) else 0.0
     if kind == "figures":
         return 1.0 if NUMBER.search(f) or SPELLED_NUMBER.search(f) else 0.0
-    if kind == "domains" and len(set(DOMAIN.findall(f))) >= 3:
-        return 1.0  # a sentence that enumerates the convention's domains
+    if kind == "domains":  # a sentence that enumerates domains, or list lines that name one
+        named = len(set(DOMAIN.findall(f)))
+        if named >= 3:
+            return min(1.0, 0.5 + 0.1 * named)
+        if is_list_item or sentence.rstrip().endswith(":"):
+            return 0.9 if named or sentence.rstrip().endswith(":") else 0.3
+        return 0.2
     if kind in LIST_KINDS:
         return 1.0 if is_list_item or sentence.rstrip().endswith(":") else 0.3 if plural else 0.7
     return 0.0
@@ -169,10 +177,17 @@ def kind_bonus(kind: str, sentence: str, is_list_item: bool, noun: str | None = 
 CONTACT = re.compile(r"[\w.-]+@[\w-]+\.\w+|\b0\d([ .]?\d{2}){4}\b|https?://|www\.")
 DOMAIN = re.compile(r"petite enfance|\benfance|jeunesse|parentalite|vie sociale|acces aux droits|logement|habitat"
                     r"|handicap|inclusion|insertion|numerique|mobilite|sante|seniors|gens du voyage")
-PLACE_LIST = re.compile(r":\s*(?:[A-ZÉÈÎ][\w'’-]*(?: [\w'’-]+){0,4},\s*){3,}")
 DEFINES = re.compile(r"\b(est une?|n'est pas|c'est|constitue|se definit|consiste)\b")
 TERRITORY_KIND = re.compile(r"communaute (de communes|d'agglomeration)|\bagglomeration\b|\bmetropole\b"
                             r"|\bla ville\b|\bcommune de\b")
+
+
+def is_place_list(sentence: str) -> bool:
+    """"Aniane, Gignac, La Boissière, …": at least four comma-separated capitalised names, mostly names."""
+    body = sentence.split(":", 1)[1] if ":" in sentence else sentence
+    items = [i.strip() for i in re.split(r",|\bet\b", body) if i.strip()]
+    names = [i for i in items if i[:1].isupper() and len(i.split()) <= 6]
+    return len(names) >= 4 and len(names) >= 0.7 * len(items)
 
 
 def count_persons(sentence: str) -> int:
