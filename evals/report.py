@@ -56,8 +56,12 @@ def _bar_chart(per_kind: dict) -> str:
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{row * len(kinds) + 10}" '
              'role="img" aria-label="Exactitude par type de question">']
     for i, kind in enumerate(kinds):
-        value = per_kind[kind]["accuracy"] or 0.0
         y = 5 + i * row
+        if per_kind[kind]["accuracy"] is None:
+            parts.append(f'<text x="0" y="{y + 16}" font-size="13">{html.escape(kind)}</text>'
+                         f'<text x="136" y="{y + 16}" font-size="12">non évalué (n={per_kind[kind]["n"]})</text>')
+            continue
+        value = per_kind[kind]["accuracy"]
         bar = int(value * 340)
         color = "#2e7d32" if value >= 0.9 else "#f9a825" if value >= 0.7 else "#c62828"
         parts.append(f'<text x="0" y="{y + 16}" font-size="13">{html.escape(kind)}</text>'
