@@ -72,6 +72,21 @@ def cmd_ask(args) -> int:
     return 0
 
 
+def cmd_facts(args) -> int:
+    from . import messages
+    from .core import Assistant
+    from .render import fact_sheet_text
+
+    assistant = Assistant(_settings(args))
+    assistant.ensure_index(progress=_progress_bar(messages.INDEXING))
+    sheets = assistant.facts()
+    if args.json:
+        _print_json(sheets)
+    else:
+        print("\n\n".join(fact_sheet_text(sheet) for sheet in sheets))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="ctg", description="Assistant CTG : réponses citées sur les conventions "
                                      "territoriales globales.")
@@ -91,6 +106,10 @@ def build_parser() -> argparse.ArgumentParser:
     common(p)
     p.add_argument("question")
     p.set_defaults(func=cmd_ask)
+
+    p = sub.add_parser("facts", help="fiches CTG : faits extraits de chaque convention")
+    common(p)
+    p.set_defaults(func=cmd_facts)
 
     try:  # the evaluation harness ships beside the library
         from evals.cli import add_parser

@@ -122,6 +122,10 @@ class Assistant:
                        metadata={"territory": meta.get("territory", ""), "caf": meta.get("caf", ""),
                                  "date": meta.get("date", ""), "bm25": hit.bm25, "dense": hit.dense})
 
+    def facts(self) -> list[dict]:
+        """The fact sheets of all documents, as stored with the index."""
+        return list(self._open().facts)
+
     def document(self, doc: str) -> tuple[str, dict]:
         """Full text and metadata of a source document, by its file name relative to the corpus."""
         handle = self._open()

@@ -11,8 +11,9 @@ from typing import Callable
 from .chunking import BlockChunker
 from .config import Settings
 from .corpus import corpus_hash, load_corpus
+from .facts import extract
 from .sentences import add_sentences, delete_document
-from .store import (BM25_DIR, CHROMA_DIR, DOCSTORE, MANIFEST, check_fingerprint, collection_names, drop_collections,
+from .store import (BM25_DIR, CHROMA_DIR, DOCSTORE, FACTS, MANIFEST, check_fingerprint, collection_names, drop_collections,
                     expected_fingerprint, get_collection, make_client, read_manifest, write_json_atomic)
 
 Progress = Callable[[int, int], None]
@@ -69,7 +70,7 @@ def build_index(settings: Settings, embed_model, *, client=None, rebuild: bool =
         check_fingerprint(index_dir, previous, settings)
     else:
         drop_collections(client, settings)
-        for name in (DOCSTORE, BM25_DIR, MANIFEST):
+        for name in (DOCSTORE, BM25_DIR, MANIFEST, FACTS):
             path = index_dir / name
             shutil.rmtree(path) if path.is_dir() else path.unlink(missing_ok=True)
     passages, sentences = (get_collection(client, settings, True, name) for name in collection_names(settings))
@@ -108,6 +109,9 @@ def build_index(settings: Settings, embed_model, *, client=None, rebuild: bool =
     lexical = LexicalIndex.build([n.node_id for n in nodes], [lexical_text(n) for n in nodes])
     shutil.rmtree(index_dir / BM25_DIR, ignore_errors=True)
     lexical.save(index_dir / BM25_DIR)
+    # Fact sheets are rules over the text: cheap, so rebuilt for every document, stored with the index.
+    sheets = [extract(d.metadata["doc"], d.metadata["title"], d.text, d.metadata).to_dict() for d in documents]
+    write_json_atomic(index_dir / FACTS, {"facts": sheets})
 
     report.docs, report.chunks = len(documents), len(nodes)
     manifest = {

@@ -79,3 +79,37 @@ CSS = """
 .ctg-doc mark strong { background: #ffd54f; }
 a.ctg-cite { text-decoration: none; font-weight: 600; }
 """
+
+
+def period_text(period: dict) -> str:
+    start, end = period.get("start"), period.get("end")
+    if start and end:
+        return f"{start}–{end}"
+    return f"jusqu'en {end}" if end else (f"à partir de {start}" if start else "—")
+
+
+def person_text(person: dict) -> str:
+    text = person["name"] + (f", {person['role']}" if person.get("role") else "")
+    if person.get("organisation"):
+        text += f" ({person['organisation']})"
+    if person.get("on_behalf_of"):
+        text += f", pour {person['on_behalf_of']}"
+    return text
+
+
+def fact_sheet_text(sheet: dict) -> str:
+    """A fact sheet as readable French text (the CLI's ``ctg facts`` without --json)."""
+    t = sheet.get("territory") or {}
+    territory = t.get("name") or "—"
+    if t.get("kind"):
+        territory += f" ({t['kind']}" + (f", {t['communes']} communes" if t.get("communes") else "") + ")"
+    lines = [f"== {sheet['title']} [{sheet['doc']}]",
+             f"  {messages.LABEL_TERRITORY:<12}: {territory}",
+             f"  {messages.LABEL_CAF:<12}: {sheet.get('caf') or '—'}",
+             f"  {messages.LABEL_SIGNED:<12}: {sheet.get('signed_on') or '—'}",
+             f"  {messages.LABEL_PERIOD:<12}: {period_text(sheet.get('period') or {})}",
+             f"  {messages.LABEL_DOMAINS:<12}: {', '.join(sheet.get('domains') or []) or '—'}"]
+    for label, key in ((messages.LABEL_SIGNATORIES, "signatories"), (messages.LABEL_PRESENT, "present")):
+        for i, person in enumerate(sheet.get(key) or []):
+            lines.append(f"  {label if i == 0 else '':<12}: {person_text(person)}")
+    return "\n".join(lines)

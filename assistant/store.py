@@ -5,6 +5,7 @@ Layout of ``index_dir``::
     manifest.json   embedding model, chunking, corpus hash, documents (written last)
     docstore.json   llama-index SimpleDocumentStore: source documents and their chunks
     bm25/           bm25s index and its parameters
+    facts.json      the fact sheet of every document (assistant/facts.py)
     chroma/         Chroma data (embedded mode only; server mode keeps it on the server)
 """
 from __future__ import annotations
@@ -21,9 +22,10 @@ from .errors import IndexCorrupt, IndexMismatch, IndexMissing, StoreUnavailable
 
 MANIFEST = "manifest.json"
 DOCSTORE = "docstore.json"
+FACTS = "facts.json"
 BM25_DIR = "bm25"
 CHROMA_DIR = "chroma"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: fact sheets
 
 
 def expected_fingerprint(settings: Settings) -> dict:
@@ -119,6 +121,7 @@ class IndexHandle:
     docstore: object  # SimpleDocumentStore
     lexical: object  # LexicalIndex
     sentences: object  # Chroma collection of sentence embeddings
+    facts: list  # fact sheets (dicts), one per document
 
     def document_text(self, doc_id: str) -> str:
         return self.docstore.get_document(doc_id).get_content()
@@ -144,6 +147,7 @@ def open_index(settings: Settings, client=None) -> IndexHandle:
     try:
         docstore = SimpleDocumentStore.from_persist_path(str(index_dir / DOCSTORE))
         lexical = LexicalIndex.load(index_dir / BM25_DIR)
+        facts = json.loads((index_dir / FACTS).read_text(encoding="utf-8"))["facts"]
     except (OSError, ValueError, KeyError) as exc:
         raise IndexCorrupt(index_dir, str(exc)) from exc
-    return IndexHandle(manifest, ChromaVectorStore(chroma_collection=passages), docstore, lexical, sentences)
+    return IndexHandle(manifest, ChromaVectorStore(chroma_collection=passages), docstore, lexical, sentences, facts)

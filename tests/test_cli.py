@@ -84,3 +84,19 @@ def test_eval_writes_reports_and_compares(tmp_path):
     gated = run("eval", "--corpus", str(CORPUS), "--questions", str(questions), "--out", str(tmp_path / "g"),
                 "--thresholds", str(strict))
     assert gated.returncode == 1 and "SEUIL" in gated.stderr
+
+
+def test_facts_json_from_the_index(cli_index):
+    done = run("facts", "--corpus", str(CORPUS), "--index", str(cli_index), "--json")
+    assert done.returncode == 0, done.stderr
+    sheets = {s["doc"]: s for s in json.loads(done.stdout)}
+    perpignan = sheets["2024-perpignan.txt"]
+    people = {p["name"]: p for p in perpignan["signatories"]}
+    assert people["Louis ALIOT"]["role"] == "Maire de Perpignan"
+    assert people["Claire HÉRY"]["role"].startswith("Directrice adjointe")
+    assert people["Claire HÉRY"]["on_behalf_of"] == "Pierre Marc BOISTARD"
+    assert perpignan["period"] == {"start": 2024, "end": 2028}
+    herault = sheets["2023-vallee-de-l-herault.txt"]
+    assert herault["signed_on"] == "2023-02-06" and herault["period"] == {"start": 2022, "end": 2026}
+    table = run("facts", "--corpus", str(CORPUS), "--index", str(cli_index))
+    assert "Signataires" in table.stdout and "Louis ALIOT" in table.stdout

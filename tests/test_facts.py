@@ -1,0 +1,60 @@
+"""Fact sheets: precision/recall per field against the hand-written gold file, spans, CLI, unseen texts."""
+import json
+
+import pytest
+
+from assistant.corpus import load_corpus
+from assistant.facts import extract
+from evals.facts_eval import load_gold, score
+
+from .conftest import CORPUS, ROOT
+
+# Fields extracted so far (objectives, actions and figures are not yet extracted).
+FIELDS = ["territory.name", "territory.kind", "territory.communes", "caf", "signed_on", "period.start",
+          "period.end", "domains", "signatories.name", "present.name", "signatories.organisation",
+          "signatories.on_behalf_of"]
+
+
+def sheets(folder):
+    return [extract(d.metadata["doc"], d.metadata["title"], d.text, d.metadata).to_dict() for d in load_corpus(folder)]
+
+
+@pytest.fixture(scope="module")
+def seed_sheets():
+    return sheets(CORPUS)
+
+
+def test_precision_and_recall_per_field(seed_sheets):
+    scores = score(seed_sheets, load_gold(ROOT / "tests" / "data" / "facts_gold.json"))
+    low = {f: scores[f] for f in FIELDS if (scores[f]["precision"] or 0) < 0.95 or (scores[f]["recall"] or 0) < 0.9}
+    assert not low, low
+    assert scores["signatories.role"]["precision"] >= 0.9
+
+
+def test_every_fact_has_a_span_that_says_it(seed_sheets):
+    for sheet in seed_sheets:
+        text = (CORPUS / sheet["doc"]).read_text(encoding="utf-8")
+        for i, person in enumerate(sheet["signatories"]):
+            start, end = sheet["spans"][f"signatories[{i}]"]
+            assert person["name"] in text[start:end] and (person["start"], person["end"]) == (start, end)
+        for i, _ in enumerate(sheet["domains"]):
+            assert f"domains[{i}]" in sheet["spans"]
+        if sheet["period"]["end"]:
+            start, end = sheet["spans"]["period"]
+            assert str(sheet["period"]["end"]) in text[start:end]
+        if sheet["signed_on"]:
+            start, end = sheet["spans"]["signed_on"]
+            assert sheet["signed_on"][:4].lstrip("-") in text[start:end] or sheet["signed_on"].startswith("--")
+
+
+def test_unseen_texts_without_metadata():
+    """Invented press releases with no metadata file: the rules still find the main facts."""
+    found = sheets(ROOT / "evals" / "synthetic" / "corpus")
+    assert len(found) == 8
+    assert sum(1 for s in found if s["signed_on"]) >= 7
+    assert sum(1 for s in found if s["period"]["end"]) >= 7
+    assert sum(1 for s in found if s["territory"]["name"]) >= 7
+    assert sum(1 for s in found if s["signatories"]) >= 7
+    for s in found:
+        for person in s["signatories"]:
+            assert person["name"].split()[0][0].isupper() and person["role"]
