@@ -25,6 +25,7 @@ class Assistant:
         self._handle = None
         self._retriever = None
         self._answerer = None
+        self._fact_answerer = None
 
     # -- resources ---------------------------------------------------------------------------
     @property
@@ -50,7 +51,7 @@ class Assistant:
         with self._lock:
             report = build_index(self.settings, self.embed_model, client=self.client, rebuild=rebuild,
                                  progress=progress)
-            self._handle = self._retriever = self._answerer = None
+            self._handle = self._retriever = self._answerer = self._fact_answerer = None
         return report
 
     def ensure_index(self, progress=None) -> bool:
@@ -65,6 +66,7 @@ class Assistant:
 
     def _open(self):
         from .answer import ExtractiveAnswerer
+        from .factqa import FactAnswerer
         from .retrieval import HybridRetriever
         from .store import open_index
 
@@ -73,6 +75,7 @@ class Assistant:
                 handle = open_index(self.settings, client=self.client)
                 self._retriever = HybridRetriever(handle, self.embed_model, self.settings)
                 self._answerer = ExtractiveAnswerer(handle, self.settings)
+                self._fact_answerer = FactAnswerer(handle.facts, lambda doc: self.document(doc)[0])
                 self._handle = handle
         return self._handle
 
@@ -105,9 +108,13 @@ class Assistant:
         t0 = time.perf_counter()
         self._open()
         t1 = time.perf_counter()
-        hits, embedding = self._retriever.search_with_embedding(question, top_k=self.settings.answer_passages)
+        answer = self._fact_answerer.answer(question)  # questions across conventions, from the fact sheets
+        hits = []
+        if answer is None:
+            hits, embedding = self._retriever.search_with_embedding(question, top_k=self.settings.answer_passages)
         t2 = time.perf_counter()
-        answer = self._answerer.answer(question, hits, embedding)
+        if answer is None:
+            answer = self._answerer.answer(question, hits, embedding)
         t3 = time.perf_counter()
         answer.passages = [self._passage(h) for h in hits[: self.settings.top_k]]
         answer.timings_ms = {"open": (t1 - t0) * 1000, "retrieve": (t2 - t1) * 1000,

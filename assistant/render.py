@@ -84,7 +84,7 @@ a.ctg-cite { text-decoration: none; font-weight: 600; }
 def period_text(period: dict) -> str:
     start, end = period.get("start"), period.get("end")
     if start and end:
-        return f"{start}–{end}"
+        return f"{start}-{end}"
     return f"jusqu'en {end}" if end else (f"à partir de {start}" if start else "—")
 
 

@@ -32,7 +32,8 @@ def first_hit_rank(passages, item: dict) -> int | None:
 
 
 def answerable(item: dict) -> bool:
-    return item["kind"] not in ("claim", "unanswerable") and item.get("doc") is not None
+    """A question with a gold document (retrieval is scored) or, across conventions, gold documents."""
+    return item["kind"] not in ("claim", "unanswerable") and bool(item.get("doc") or item.get("docs"))
 
 
 def evaluate_item(assistant, item: dict, retrieval_depth: int = 10) -> dict:
@@ -40,6 +41,7 @@ def evaluate_item(assistant, item: dict, retrieval_depth: int = 10) -> dict:
     answer = assistant.ask(item["question"])
     result = {
         "id": item["id"], "kind": item["kind"], "question": item["question"], "doc": item.get("doc"),
+        "docs": item.get("docs"),
         "gold": item.get("answer"), "must_contain": item.get("must_contain", []),
         "answer": answer.text, "refused": answer.refused, "confidence": answer.confidence,
         "citations": [c.to_dict() for c in answer.citations],
@@ -50,8 +52,12 @@ def evaluate_item(assistant, item: dict, retrieval_depth: int = 10) -> dict:
         return result
     if answerable(item):
         result["correct"] = (not answer.refused) and contains_all(answer.text, item["must_contain"])
-        result["citation_correct"] = any(c.doc == item["doc"] for c in answer.citations)
-        result["rank"] = first_hit_rank(assistant.search(item["question"], top_k=retrieval_depth), item)
+        cited = {c.doc for c in answer.citations}
+        if item.get("docs"):  # across conventions: every gold document must be cited
+            result["citation_correct"] = set(item["docs"]) <= cited
+        else:
+            result["citation_correct"] = item["doc"] in cited
+            result["rank"] = first_hit_rank(assistant.search(item["question"], top_k=retrieval_depth), item)
     else:
         result["correct"] = answer.refused
     return result
@@ -62,20 +68,21 @@ def _ratio(num: int, den: int) -> float | None:
 
 
 def compute_metrics(results: list[dict]) -> dict:
-    ans = [r for r in results if r["kind"] not in ("claim", "unanswerable") and r.get("doc")]
+    ans = [r for r in results if r["kind"] not in ("claim", "unanswerable") and (r.get("doc") or r.get("docs"))]
     unans = [r for r in results if r["kind"] == "unanswerable"]
     scored = ans + unans
     refused = [r for r in scored if r["refused"]]
-    ranks = [r.get("rank") for r in ans]
+    ranked = [r for r in ans if "rank" in r]
+    ranks = [r["rank"] for r in ranked]
     claims = [r for r in results if r["kind"] == "claim" and r.get("attempted")]
     lat = sorted(r["latency_ms"] for r in results)
     answered = [len(r["answer"]) for r in scored if not r["refused"]]
     return {
         "answer_accuracy": _ratio(sum(r["correct"] for r in ans), len(ans)),
         "citation_accuracy": _ratio(sum(r["citation_correct"] for r in ans), len(ans)),
-        "hit_at_1": _ratio(sum(1 for k in ranks if k == 1), len(ans)),
-        "hit_at_5": _ratio(sum(1 for k in ranks if k and k <= 5), len(ans)),
-        "mrr_at_10": round(sum(1 / k for k in ranks if k and k <= 10) / len(ans), 4) if ans else None,
+        "hit_at_1": _ratio(sum(1 for k in ranks if k == 1), len(ranked)),
+        "hit_at_5": _ratio(sum(1 for k in ranks if k and k <= 5), len(ranked)),
+        "mrr_at_10": round(sum(1 / k for k in ranks if k and k <= 10) / len(ranked), 4) if ranked else None,
         "refusal_precision": _ratio(sum(1 for r in refused if r["kind"] == "unanswerable"), len(refused)),
         "refusal_recall": _ratio(sum(r["refused"] for r in unans), len(unans)),
         "false_refusal_rate": _ratio(sum(r["refused"] for r in ans), len(ans)),
@@ -98,7 +105,7 @@ def retrieval_metrics(assistant, items: list[dict], mode: str, depth: int = 10) 
     """hit@1, hit@5 and MRR@10 of one retrieval mode (``bm25``, ``dense`` or ``hybrid``)."""
     ranks = []
     for item in items:
-        if not answerable(item):
+        if not answerable(item) or not item.get("doc"):
             continue
         ranks.append(first_hit_rank(assistant.search(item["question"], top_k=depth, mode=mode), item))
     n = len(ranks) or 1

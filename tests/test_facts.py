@@ -58,3 +58,21 @@ def test_unseen_texts_without_metadata():
     for s in found:
         for person in s["signatories"]:
             assert person["name"].split()[0][0].isupper() and person["role"]
+
+
+def test_questions_across_conventions_are_answered_from_the_sheets(seed_assistant):
+    answer = seed_assistant.ask("Quelles CTG se terminent en 2026 ?")
+    assert not answer.refused
+    assert {c.doc for c in answer.citations} == {"2023-vallee-de-l-herault.txt", "canet-en-roussillon.txt"}
+    for c in answer.citations:  # each item cites the span its fact was read from
+        text, _ = seed_assistant.document(c.doc)
+        assert text[c.start:c.end] == c.text and "2026" in c.text
+    counted = seed_assistant.ask("Combien de conventions ont été signées en 2023 ?")
+    assert ": 1 —" in counted.text and [c.doc for c in counted.citations] == ["2023-vallee-de-l-herault.txt"]
+    people = seed_assistant.ask("Qui représente la Caf de l'Hérault dans ces conventions ?")
+    assert "Thierry Mathieu" in people.text and "Laurent Teissier" in people.text
+
+
+def test_a_question_about_one_convention_is_not_taken_for_a_list(seed_assistant):
+    answer = seed_assistant.ask("Quelles communes ont signé la convention territoriale globale de la CCVH ?")
+    assert "Aniane" in answer.text and not answer.text.startswith("Conventions")
