@@ -57,6 +57,36 @@ def build_app(assistant):
         except CTGError as exc:
             raise gr.Error(str(exc)) from exc
 
+    def facts_table():
+        from assistant.factsview import fact_table
+
+        headers, rows = fact_table(assistant.facts())
+        return gr.update(value=rows, headers=headers)
+
+    def show_fact(event: gr.SelectData):
+        from assistant.factsview import cell_span
+
+        row, column = event.index if isinstance(event.index, (list, tuple)) else (event.index, 0)
+        doc = (event.row_value or [None])[-1]
+        sheet = next((s for s in assistant.facts() if s["doc"] == doc), None)
+        span = cell_span(sheet, column) if sheet else None
+        if span is None:
+            return render.empty_passage_html()
+        text, meta = assistant.document(doc)
+        citation = Citation(n=1, doc=doc, title=sheet["title"], text=text[span[0]:span[1]], start=span[0],
+                            end=span[1], score=1.0, highlights=(span,))
+        return render.passage_html(citation, text, meta)
+
+    def export_csv():
+        import tempfile
+
+        from assistant.factsview import facts_csv
+
+        path = os.path.join(tempfile.mkdtemp(prefix="ctg-"), "fiches-ctg.csv")
+        with open(path, "w", encoding="utf-8", newline="") as handle:
+            handle.write(facts_csv(assistant.facts()))
+        return path
+
     def latest_report() -> str:
         from evals.report import report_panel
 
@@ -73,6 +103,12 @@ def build_app(assistant):
             with gr.Column(scale=2):
                 choice = gr.Radio(label=messages.APP_SOURCES, choices=[], interactive=True)
                 passage = gr.HTML(render.empty_passage_html())
+        with gr.Tab("Fiches CTG"):
+            gr.Markdown(messages.FACTS_INTRO)
+            table = gr.Dataframe(interactive=False, show_search="filter", wrap=True)
+            with gr.Row():
+                gr.DownloadButton(messages.FACTS_CSV, value=export_csv, size="sm")
+            fact_passage = gr.HTML(render.empty_passage_html())
         with gr.Tab("Évaluation"):
             report = gr.HTML()
             reload = gr.Button("Recharger le dernier rapport", size="sm")
@@ -81,8 +117,9 @@ def build_app(assistant):
         choice.change(show, [choice, state], passage, api_name=False)
         chatbot.select(select_answer, [state], [choice, passage], api_name=False)
         reload.click(latest_report, None, report, api_name="report")
-        demo.load(prepare, None, None, api_name=False)
-        demo.load(latest_report, None, report, api_name=False)
+        ready = demo.load(prepare, None, None, api_name=False)
+        ready.then(latest_report, None, report, api_name=False).then(facts_table, None, table, api_name="facts")
+        table.select(show_fact, None, fact_passage, api_name=False)
     return demo
 
 

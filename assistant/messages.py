@@ -37,6 +37,9 @@ EXAMPLES = [
     "Quels domaines couvre la CTG de Caux Seine agglo ?",
     "Combien de communes ont signé la CTG de la Vallée de l'Hérault ?",
 ]
+FACTS_INTRO = ("Une ligne par convention : cliquez sur une case pour voir le passage d'où vient le fait ; "
+               "filtrez avec la recherche, triez en cliquant sur un en-tête.")
+FACTS_CSV = "Exporter en CSV"
 LABEL_TERRITORY = "Territoire"
 LABEL_CAF = "Caf"
 LABEL_DATE = "Date"

@@ -43,3 +43,12 @@ def test_refusal_through_the_app(app_url):
         "Quel est le budget de la CTG de Marseille ?", api_name="/ask")
     assert "Je n'ai pas trouvé cette information dans les sources." in str(history[-1])
     assert "<mark>" not in passage
+
+
+def test_fact_sheets_tab(app_url):
+    from gradio_client import Client
+
+    table = Client(app_url, verbose=False).predict(api_name="/facts")
+    value = table.get("value", table)
+    docs = [row[-1] for row in value["data"]]
+    assert "2024-perpignan.txt" in docs and value["headers"][0] == "Territoire"

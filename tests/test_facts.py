@@ -76,3 +76,21 @@ def test_questions_across_conventions_are_answered_from_the_sheets(seed_assistan
 def test_a_question_about_one_convention_is_not_taken_for_a_list(seed_assistant):
     answer = seed_assistant.ask("Quelles communes ont signé la convention territoriale globale de la CCVH ?")
     assert "Aniane" in answer.text and not answer.text.startswith("Conventions")
+
+
+def test_fact_table_csv_and_cell_spans(seed_sheets):
+    import csv
+    import io
+
+    from assistant.factsview import cell_span, fact_table, facts_csv
+
+    headers, rows = fact_table(seed_sheets)
+    assert headers[-1] == "Document" and len(rows) == 5
+    perpignan = next(s for s in seed_sheets if s["doc"] == "2024-perpignan.txt")
+    row = next(r for r in rows if r[-1] == "2024-perpignan.txt")
+    assert row[headers.index("Période")] == "2024-2028"
+    start, end = cell_span(perpignan, headers.index("Signée le"))
+    assert "Juillet 2024" in (CORPUS / "2024-perpignan.txt").read_text(encoding="utf-8")[start:end]
+    assert cell_span(perpignan, headers.index("Document")) is None
+    parsed = list(csv.reader(io.StringIO(facts_csv(seed_sheets))))
+    assert parsed[0] == headers and len(parsed) == 6
