@@ -17,6 +17,7 @@ from llama_index.core.schema import BaseNode, NodeRelationship, TextNode
 BULLET = re.compile(r"^\s*(?:[•\-–—*▪◦·○●]|\d{1,2}[).]|[a-z][)])\s+")
 SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[«\"(A-ZÀ-ÖØ-Ý0-9])")
 WORD = re.compile(r"\w+")
+LIST_NUMBER = re.compile(r"\d{1,2}[.)]")
 # Node metadata that is stored but kept out of the embedded / lexical text.
 HIDDEN_KEYS = ["doc", "start", "end", "caf", "date", "territory_kind", "source_url"]
 
@@ -175,6 +176,8 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
             continue
         cursor = s
         for match in SENTENCE_END.finditer(text, s, e):
+            if LIST_NUMBER.fullmatch(text[cursor:match.start()]):
+                continue  # "1. Un relais…": the number starts the item, it is no sentence
             spans.append((cursor, match.start()))
             cursor = match.end()
         spans.append((cursor, e))

@@ -69,6 +69,8 @@ class FactSheet:
     signed_on: str | None = None
     period: dict = field(default_factory=lambda: {"start": None, "end": None})
     domains: list[str] = field(default_factory=list)
+    objectives: list[str] = field(default_factory=list)
+    actions: list[str] = field(default_factory=list)
     figures: list[dict] = field(default_factory=list)
     spans: dict[str, list[int]] = field(default_factory=dict)
 
@@ -141,6 +143,59 @@ def domains(text: str) -> list[tuple[str, tuple[int, int]]]:
                 if name not in found and re.search(pattern, f):
                     found[name] = (s, e)
     return list(found.items())
+
+
+OBJECTIVE_CUE = re.compile(r"objectif|\baxes?\b|enjeu|\bvise\b|ambition|priorit|pourquoi")
+ACTION_CUE = re.compile(r"\bactions?\b|concretement|\bcites?\b|mesures|exemples")
+ITEM = re.compile(r"^\s*(?:[-–—•·*▪◦○●]|\d{1,2}[).])\s*")
+
+
+def _marker(line: str) -> str:
+    m = ITEM.match(line)
+    return "" if not m else ("1)" if m.group(0).strip()[:1].isdigit() else m.group(0).strip()[:1])
+
+
+def _is_domain_heading(f: str) -> bool:
+    """A short heading made of domain names only ("action sociale", "education - enfance - jeunesse")."""
+    rest = f
+    for _, pattern in DOMAINS:
+        rest = re.sub(pattern, " ", rest)
+    return rest != f and not re.sub(r"[\W_]|\b(et|de|la|le|les|l|des|du|en|a|au|aux|direction|accompagnement"
+                                    r"|adolescence|soutien)\b", "", rest)
+
+
+def objectives_and_actions(text: str) -> tuple[list[tuple[str, tuple[int, int]]], list[tuple[str, tuple[int, int]]]]:
+    """List items under an introduction or heading that announces objectives ("vise à :", "axes") or
+    actions ("Parmi elles peuvent être cités :", "Concrètement…"); sub-headings inside a list are skipped."""
+    found = {"objectives": [], "actions": []}
+    mode = None
+    spans = sentence_spans(text)
+    aside = False  # inside a parenthesis that spans sentences: "(Les jeunes seront… Il est important…)"
+    for i, (s, e) in enumerate(spans):
+        line = text[s:e]
+        f = fold(line)
+        if aside or f.startswith("("):
+            aside = not f.rstrip(" .").endswith(")")
+            continue
+        marker = _marker(line)
+        short = len(f.split()) <= 12 and f.rstrip()[-1:] not in ".;,!"
+        if not marker:
+            if short and not f.endswith(":") and _is_domain_heading(f):
+                continue  # "Action sociale", "Education – Enfance – Jeunesse": a sub-section, same list kind
+            if f.endswith(":") or short or f.endswith("?"):
+                mode = "actions" if ACTION_CUE.search(f) else "objectives" if OBJECTIVE_CUE.search(f) else None
+            elif len(f.split()) > 25 and not f.startswith("("):
+                mode = None  # a paragraph of prose ends the list
+            continue
+        following = next((text[a:b] for a, b in spans[i + 1:i + 2]), "")
+        if len(f.split()) <= 6 and f.rstrip()[-1:] not in ".;,!" and _marker(following) \
+                and _marker(following) != marker:
+            continue  # "– Les axes transversaux" heads the numbered items below it
+        if mode and not _is_domain_heading(ITEM.sub("", f)):  # "– de la petite enfance" names a domain
+            item = ITEM.sub("", line).strip().rstrip(",;.").strip()
+            if item:
+                found[mode].append((item, (s + line.index(item), s + line.index(item) + len(item))))
+    return found["objectives"], found["actions"]
 
 
 def caf_name(text: str, given: str = "") -> tuple[str | None, tuple[int, int] | None]:
@@ -217,6 +272,11 @@ def extract(doc: str, title: str, text: str, metadata: dict | None = None) -> Fa
     for i, (name, span) in enumerate(domains(text)):
         sheet.domains.append(name)
         _keep(sheet, f"domains[{i}]", span)
+    objectives, actions = objectives_and_actions(text)
+    for key, items in (("objectives", objectives), ("actions", actions)):
+        for i, (item, span) in enumerate(items):
+            getattr(sheet, key).append(item)
+            _keep(sheet, f"{key}[{i}]", span)
     signatories, present = people(text, sheet)
     for key, group in (("signatories", signatories), ("present", present)):
         for i, person in enumerate(group):

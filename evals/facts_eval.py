@@ -7,7 +7,7 @@ from pathlib import Path
 from assistant.text import fold
 
 SCALARS = ["territory.name", "territory.kind", "territory.communes", "caf", "signed_on", "period.start", "period.end"]
-SETS = ["domains", "signatories.name", "present.name"]
+SETS = ["domains", "objectives", "actions", "signatories.name", "present.name"]
 PAIRS = ["signatories.role", "signatories.organisation", "signatories.on_behalf_of"]
 
 
@@ -19,7 +19,7 @@ def _get(sheet: dict, path: str):
 
 
 def _norm(value) -> str:
-    return fold(str(value)).replace("’", "'").strip(" .,")
+    return " ".join(fold(str(value)).replace("’", "'").strip(" .,;").split())
 
 
 def score(predicted: list[dict], gold: list[dict]) -> dict[str, dict]:

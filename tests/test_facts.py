@@ -9,9 +9,9 @@ from evals.facts_eval import load_gold, score
 
 from .conftest import CORPUS, ROOT
 
-# Fields extracted so far (objectives, actions and figures are not yet extracted).
+# Fields held to the bar (precision >= 0.95, recall >= 0.9); figures are not extracted yet.
 FIELDS = ["territory.name", "territory.kind", "territory.communes", "caf", "signed_on", "period.start",
-          "period.end", "domains", "signatories.name", "present.name", "signatories.organisation",
+          "period.end", "domains", "actions", "signatories.name", "present.name", "signatories.organisation",
           "signatories.on_behalf_of"]
 
 
@@ -29,6 +29,8 @@ def test_precision_and_recall_per_field(seed_sheets):
     low = {f: scores[f] for f in FIELDS if (scores[f]["precision"] or 0) < 0.95 or (scores[f]["recall"] or 0) < 0.9}
     assert not low, low
     assert scores["signatories.role"]["precision"] >= 0.9
+    # objectives written as prose ("Il s'agira de faciliter…, de favoriser…") are not split yet
+    assert scores["objectives"]["precision"] >= 0.95 and scores["objectives"]["recall"] >= 0.85
 
 
 def test_every_fact_has_a_span_that_says_it(seed_sheets):
