@@ -147,6 +147,7 @@ def domains(text: str) -> list[tuple[str, tuple[int, int]]]:
 
 OBJECTIVE_CUE = re.compile(r"objectif|\baxes?\b|enjeu|\bvise\b|ambition|priorit|pourquoi")
 ACTION_CUE = re.compile(r"\bactions?\b|concretement|\bcites?\b|mesures|exemples")
+LIST_NUMBER_START = re.compile(r"^\s*\d{1,2}[).]\s")
 ITEM = re.compile(r"^\s*(?:[-–—•·*▪◦○●]|\d{1,2}[).])\s*")
 
 
@@ -196,6 +197,48 @@ def objectives_and_actions(text: str) -> tuple[list[tuple[str, tuple[int, int]]]
             if item:
                 found[mode].append((item, (s + line.index(item), s + line.index(item) + len(item))))
     return found["objectives"], found["actions"]
+
+
+NUMBER_WORD = (r"deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt"
+               r"|trente|quarante|cinquante|cent")
+FIGURE = re.compile(
+    r"(?P<amount>\b\d[\d\u202f\xa0 .,]*\s?(?:€|euros?\b|k€|M€|millions? d.euros))"
+    r"|(?P<count>(?:\bplus de |\bpr[eè]s de |\benviron )?\b(?:\d+(?:[-–]\d+)?|" + NUMBER_WORD + r")"
+    r"(?:[\u202f\xa0 ]\d{3})*\s+(?P<noun>[a-zéèêàç]+s)\b)", re.IGNORECASE)
+NOT_COUNTED = re.compile(rf"^({MONTH}|heures?|h)$")
+
+
+def figures(text: str) -> list[tuple[str, str, tuple[int, int]]]:
+    """Amounts and counts with what they count: "10 900€", "25 axes", "sept thématiques", "16-25 ans"."""
+    found, seen = [], set()
+    for s, e in sentence_spans(text):
+        line = text[s:e]
+        if LIST_NUMBER_START.match(line) and not FIGURE.search(line[3:]):
+            continue
+        for m in FIGURE.finditer(line):
+            if m.group("count") and NOT_COUNTED.match(fold(m.group("noun"))):
+                continue
+            value = m.group(0).strip()
+            key = figure_key(value)
+            if not key or key in seen:
+                continue
+            seen.add(key)
+            after = re.split(r"[,.;:()]", line[m.end():], maxsplit=1)[0].split()[:6]
+            what = " ".join(([m.group("noun")] if m.group("count") else []) + after).strip()
+            found.append((value, what, (s + m.start(), s + m.end())))
+    return found
+
+
+def figure_key(value: str) -> str:
+    """What identifies a figure: its number, digits only ("10 900€" -> "10900", "sept" -> "7")."""
+    from .text import NUMBER_WORDS
+
+    f = fold(value)
+    m = re.search(r"\d[\d\u202f\xa0 .,]*", f)
+    if m:
+        return re.sub(r"\D", "", m.group(0).split("-")[0]) if "-" not in m.group(0) else m.group(0).strip()
+    word = next((w for w in f.split() if w in NUMBER_WORDS), None)
+    return NUMBER_WORDS.get(word, "") if word else ""
 
 
 def caf_name(text: str, given: str = "") -> tuple[str | None, tuple[int, int] | None]:
@@ -277,6 +320,9 @@ def extract(doc: str, title: str, text: str, metadata: dict | None = None) -> Fa
         for i, (item, span) in enumerate(items):
             getattr(sheet, key).append(item)
             _keep(sheet, f"{key}[{i}]", span)
+    for i, (value, what, span) in enumerate(figures(text)):
+        sheet.figures.append({"value": value, "what": what})
+        _keep(sheet, f"figures[{i}]", span)
     signatories, present = people(text, sheet)
     for key, group in (("signatories", signatories), ("present", present)):
         for i, person in enumerate(group):

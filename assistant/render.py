@@ -112,4 +112,10 @@ def fact_sheet_text(sheet: dict) -> str:
     for label, key in ((messages.LABEL_SIGNATORIES, "signatories"), (messages.LABEL_PRESENT, "present")):
         for i, person in enumerate(sheet.get(key) or []):
             lines.append(f"  {label if i == 0 else '':<12}: {person_text(person)}")
+    for label, key in ((messages.LABEL_OBJECTIVES, "objectives"), (messages.LABEL_ACTIONS, "actions")):
+        for i, item in enumerate(sheet.get(key) or []):
+            lines.append(f"  {label if i == 0 else '':<12}: {item}")
+    figures = "; ".join(f"{f['value']} ({f['what']})" for f in sheet.get("figures") or [])
+    if figures:
+        lines.append(f"  {messages.LABEL_FIGURES:<12}: {figures}")
     return "\n".join(lines)

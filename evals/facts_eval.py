@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from assistant.facts import figure_key
 from assistant.text import fold
 
 SCALARS = ["territory.name", "territory.kind", "territory.communes", "caf", "signed_on", "period.start", "period.end"]
@@ -57,6 +58,12 @@ def score(predicted: list[dict], gold: list[dict]) -> dict[str, dict]:
                 else:
                     counts[f][1] += got is not None
                     counts[f][2] += want is not None
+        want = {figure_key(x["value"]) for x in g.get("figures", [])}
+        got = {figure_key(x["value"]) for x in p.get("figures", [])}
+        counts.setdefault("figures", [0, 0, 0])
+        counts["figures"][0] += len(want & got)
+        counts["figures"][1] += len(got - want)
+        counts["figures"][2] += len(want - got)
     out = {}
     for f, (tp, fp, fn) in counts.items():
         out[f] = {"tp": tp, "fp": fp, "fn": fn, "precision": round(tp / (tp + fp), 3) if tp + fp else None,
