@@ -1,14 +1,15 @@
-"""Answers from the fact sheets to questions across conventions ("Quelles CTG se terminent en 2026 ?",
-"Combien de conventions ont été signées en 2023 ?", "Qui représente la Caf des Pyrénées-Orientales ?").
+"""Answers from the fact sheets: questions across conventions ("Quelles CTG se terminent en 2026 ?",
+"Combien de conventions ont été signées en 2023 ?", "Qui représente la Caf des Pyrénées-Orientales ?") and
+the canonical questions about one convention (who signed, when, until when, which domains).
 
-Each item cites the span of the fact it comes from. Questions about one convention (they name its
-territory) return None and go to the extractive answerer.
+Each item cites the span of the fact it comes from. Anything else returns None and goes to the extractive
+answerer.
 """
 from __future__ import annotations
 
 import re
 
-from .qtypes import GENERIC_TERMS, named_terms
+from .qtypes import GENERIC_TERMS, QUESTION_FRAME, kind_terms, named_terms, question_kind
 from .results import Answer, Citation
 from .text import analyze, fold
 
@@ -29,6 +30,9 @@ DOMAIN_WORDS = {
 
 
 KIND_TERMS = set(analyze("commune communes agglo agglomération métropole communauté"))
+# Words of the canonical questions about one convention ("Qui a signé…", "Quand … a-t-elle été signée").
+CANONICAL = set(analyze("signé signée signature signataires conclu couvre couvre-t-elle court porte quel quelle "
+                        "quels jour date domaines champs"))
 
 
 def _label(sheet: dict) -> str:
@@ -46,9 +50,45 @@ class FactAnswerer:
         f = fold(question)
         # "la Caf de l'Hérault" names a Caf, not the territory of a convention
         question = CAF_MENTION.sub(" caf ", question)
-        if self._convention(question) is None and not self._names_a_place(question) and ACROSS.search(f):
+        target = self._convention(question)
+        if target is None and not self._names_a_place(question) and ACROSS.search(f):
             return self._across(f)
+        if target is not None:
+            return self._about(target, question, f)
         return None
+
+    def _about(self, sheet: dict, question: str, f: str) -> Answer | None:
+        """A canonical question about one convention (who signed, when, until when, which domains),
+        answered with the passages its facts were read from. A question that asks anything more
+        ("la période de politique familiale") is left to the extractive answerer."""
+        kind = question_kind(question)
+        keys = {"signatories": [f"signatories[{i}]" for i in range(len(sheet.get("signatories", [])))],
+                "date": ["signed_on"], "year": ["signed_on"], "period": ["period"],
+                "domains": [f"domains[{i}]" for i in range(len(sheet.get("domains", [])))]}.get(kind)
+        if not keys or (kind != "period" and kind != "domains" and not SIGNED.search(f)):
+            return None
+        own = set(analyze(f"{_label(sheet)} {sheet.get('caf') or ''}")) | set(analyze(sheet["title"]))
+        extra = set(analyze(question)) - own - GENERIC_TERMS - QUESTION_FRAME - kind_terms(kind) - CANONICAL
+        if extra or kind == "signatories" and "qui" not in f.split():
+            return None
+        spans = []
+        for key in keys:
+            span = (sheet.get("spans") or {}).get(key)
+            if span and tuple(span) not in spans:
+                spans.append(tuple(span))
+        if not spans:
+            return None
+        text = self._document_text(sheet["doc"])
+        items = [(sheet, None, text[a:b].strip(), (a, b)) for a, b in spans]
+        return self._quote(items)
+
+    def _quote(self, items) -> Answer:
+        parts, citations = [], []
+        for n, (sheet, _, quote, (start, end)) in enumerate(items, 1):
+            citations.append(Citation(n=n, doc=sheet["doc"], title=sheet["title"], text=quote, start=start, end=end,
+                                      score=1.0, highlights=((start, end),)))
+            parts.append(f"{quote.lstrip('•–-* ').rstrip(',;')} [{n}]")
+        return Answer(text=" ".join(parts), refused=False, citations=citations, confidence=1.0)
 
     def _names_a_place(self, question: str) -> bool:
         """Whether the question names a place other than a Caf's département ("la CTG de la CCVH")."""

@@ -98,3 +98,17 @@ def test_fact_table_csv_and_cell_spans(seed_sheets):
     assert cell_span(perpignan, headers.index("Document")) is None
     parsed = list(csv.reader(io.StringIO(facts_csv(seed_sheets))))
     assert parsed[0] == headers and len(parsed) == 6
+
+
+def test_canonical_questions_about_one_convention_quote_the_facts_passages(seed_assistant):
+    sheet = next(s for s in seed_assistant.facts() if s["doc"] == "2024-perpignan.txt")
+    answer = seed_assistant.ask("Qui a signé la CTG de Perpignan ?")
+    assert [(c.start, c.end) for c in answer.citations] == [tuple(sheet["spans"]["signatories[0]"]),
+                                                              tuple(sheet["spans"]["signatories[1]"])]
+    assert "Louis ALIOT, Maire de Perpignan [1]" in answer.text
+    period = seed_assistant.ask("Jusqu'à quand court la CTG de Perpignan ?")
+    assert "2024-2028" in period.text and (period.citations[0].start, period.citations[0].end) == \
+        tuple(sheet["spans"]["period"])
+    # a question that asks more than the canonical fact goes to the extractive answerer
+    other = seed_assistant.ask("Quelle période de politique familiale la convention de Caux Seine agglo concrétise-t-elle ?")
+    assert "2019-2022" in other.text
