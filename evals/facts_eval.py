@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from assistant.facts import figure_key
+from assistant.listfacts import figure_key
 from assistant.text import fold
 
 SCALARS = ["territory.name", "territory.kind", "territory.communes", "caf", "signed_on", "period.start", "period.end"]
