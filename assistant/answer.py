@@ -9,8 +9,9 @@ from . import messages
 from .chunking import BULLET, sentence_spans
 from .config import Settings
 from .lexical import LexicalIndex
-from .qtypes import (GENERIC_TERMS, LIST_KINDS, QUESTION_FRAME, SHAPED_KINDS, STRICT_KINDS, form_factor, introduces, kind_bonus,
-                     asks_plural, bullet_marker, counted_noun, defined_acronyms, kind_terms, matches, named_terms, question_kind, strip_bullet)
+from .qtypes import (GENERIC_TERMS, LIST_KINDS, QUESTION_FRAME, SHAPED_KINDS, STRICT_KINDS, asks_plural,
+                     bullet_marker, counted_noun, defined_acronyms, form_factor, introduces, kind_bonus, kind_terms,
+                     matches, named_terms, question_kind, strip_bullet)
 from .results import Answer, Citation
 from .retrieval import Hit
 from .sentences import sentence_vectors

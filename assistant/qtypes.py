@@ -44,12 +44,13 @@ KIND_WORDS = {
     "domains": "domaine domaines champ champs thématique thématiques secteur volet",
     "objectives": "objectif objectifs axe axes enjeu enjeux ambition priorité but raison raisons",
     "actions": "action actions mesure mesures projet projets prévoit prévoir concrètement",
-    "territory": "communes territoire noms membres", "collectivity": "collectivité type commune intercommunalité partenaires",
+    "territory": "communes territoire noms membres",
+    "collectivity": "collectivité type commune intercommunalité partenaires",
 }
 LIST_KINDS = {"objectives", "actions", "domains"}
 # Kinds whose answer has a recognisable shape (a date, a number, a person).
-SHAPED_KINDS = {"contact", "entity", "amount", "schedule", "hour", "year", "date", "period", "duration", "figures", "signatories", "territory", "collectivity",
-                "definition"}
+SHAPED_KINDS = {"contact", "entity", "amount", "schedule", "hour", "year", "date", "period", "duration", "figures",
+                "signatories", "territory", "collectivity", "definition"}
 STRICT_KINDS = {"contact", "territory", "schedule", "hour", "year", "date", "figures", "amount", "entity"}
 
 YEAR = re.compile(r"\b(19|20)\d{2}\b")
@@ -73,7 +74,6 @@ NOT_FIRST_NAMES = set("""la le les des de du et en au aux un une ce cette ces ca
 ctg communauté commune communes conseil président présidente directeur directrice maire adjoint adjointe
 territoriale globale saint sainte port terre rives pôle comité juin juillet janvier mars avril mai août
 septembre octobre novembre décembre février lundi mardi mercredi jeudi vendredi samedi dimanche état""".split())
-CAPITALISED_WORD = re.compile(r"\b[A-ZÉÈ][\w'’-]+")
 ROLE = re.compile(r"\b(maire|directeur|directrice|president|presidente|adjoint|adjointe|conseiller"
                   r"|vice-president|elu)")
 BULLET_START = re.compile(r"^\s*(?:[•\-–—*▪◦·○●]|\d{1,2}[).])\s*")

@@ -69,7 +69,7 @@ def test_missing_corpus_exits_2(tmp_path):
 def test_eval_writes_reports_and_compares(tmp_path):
     questions = tmp_path / "q.jsonl"
     lines = (ROOT / "evals" / "questions.jsonl").read_text(encoding="utf-8").splitlines()
-    picked = [l for l in lines if '"kind": "signatories"' in l][:3] + [l for l in lines if "unanswerable" in l][:2]
+    picked = [x for x in lines if '"kind": "signatories"' in x][:3] + [x for x in lines if "unanswerable" in x][:2]
     questions.write_text("\n".join(picked) + "\n", encoding="utf-8")
     done = run("eval", "--corpus", str(CORPUS), "--questions", str(questions), "--out", str(tmp_path / "r"))
     assert done.returncode == 0, done.stderr

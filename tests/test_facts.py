@@ -1,5 +1,4 @@
 """Fact sheets: precision/recall per field against the hand-written gold file, spans, CLI, unseen texts."""
-import json
 
 import pytest
 
