@@ -178,7 +178,6 @@ class ExtractiveAnswerer:
                      and c.is_list_item and c.coverage > best.coverage]
             if items:
                 return [max(items, key=lambda c: c.score)]
-        if kind in LIST_KINDS and introduces(best.text):
             # A list answer: the introduction (or list heading), then the items that follow it, in order,
             # while they carry the same kind of marker (a "– Jeunesse" heading ends a "1) …" list).
             following = sorted((c for c in candidates if c.hit_index == best.hit_index and c.start > best.start),

@@ -45,6 +45,9 @@ class FactAnswerer:
     def __init__(self, sheets: list[dict], document_text):
         self._sheets = sheets
         self._document_text = document_text  # doc name -> full text
+        # analysed terms naming each convention's territory, computed once per opened index
+        self._places = [set(analyze(_label(s))) - GENERIC_TERMS - KIND_TERMS for s in sheets]
+        self._cafs = {t for s in sheets for t in analyze(s.get("caf") or "")}
 
     def answer(self, question: str) -> Answer | None:
         f = fold(question)
@@ -92,15 +95,13 @@ class FactAnswerer:
 
     def _names_a_place(self, question: str) -> bool:
         """Whether the question names a place other than a Caf's département ("la CTG de la CCVH")."""
-        cafs = {t for sheet in self._sheets for t in analyze(sheet.get("caf") or "")}
-        return bool(named_terms(question) - cafs - KIND_TERMS)
+        return bool(named_terms(question) - self._cafs - KIND_TERMS)
 
     def _convention(self, question: str) -> dict | None:
         """The sheet whose territory the question names, if any."""
         terms = set(analyze(question)) - GENERIC_TERMS
         best, best_overlap = None, 0
-        for sheet in self._sheets:
-            own = set(analyze(_label(sheet))) - GENERIC_TERMS - KIND_TERMS
+        for sheet, own in zip(self._sheets, self._places):
             overlap = len(terms & own)
             if overlap > best_overlap:
                 best, best_overlap = sheet, overlap
@@ -154,7 +155,7 @@ class FactAnswerer:
         prefix = f"{len(items)} — " if count else ""
         return self._compose(items, heading, prefix)
 
-    def _compose(self, items, heading: str, prefix: str = "", sep: str = " : ") -> Answer:
+    def _compose(self, items, heading: str, prefix: str = "") -> Answer:
         parts, citations = [], []
         for n, (sheet, key, label) in enumerate(items, 1):
             start, end = (sheet.get("spans") or {}).get(key) or (0, 0)
@@ -162,7 +163,7 @@ class FactAnswerer:
             citations.append(Citation(n=n, doc=sheet["doc"], title=sheet["title"], text=text[start:end], start=start,
                                       end=end, score=1.0, highlights=((start, end),)))
             parts.append(f"{label} [{n}]")
-        return Answer(text=f"{heading}{sep}{prefix}" + " ; ".join(parts) + ".", refused=False,
+        return Answer(text=f"{heading} : {prefix}" + " ; ".join(parts) + ".", refused=False,
                       citations=citations, confidence=1.0)
 
 

@@ -10,7 +10,7 @@ from dataclasses import asdict, dataclass, field
 
 from .chunking import sentence_spans
 from .listfacts import DOMAINS, MONTH, MONTHS, figures, objectives_and_actions
-from .text import fold
+from .text import NUMBER_WORDS, fold
 
 FULL_DATE = re.compile(rf"\b(\d{{1,2}})(?:er)? ({MONTH})(?: (\d{{4}}))?\b")
 MONTH_YEAR = re.compile(rf"\b({MONTH}) (\d{{4}})\b")
@@ -28,18 +28,9 @@ TERRITORY_KINDS = [
     ("agglomération", r"\bagglo(meration)?\b"),
     ("commune", r"\b(la )?ville\b|\bcommune\b|\bmairie\b"),
 ]
-COMMUNES = re.compile(r"\b(\d+|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize"
-                      r"|dix-sept|dix-huit|dix-neuf|vingt) communes\b")
-WORD_NUMBERS = {w: i for i, w in enumerate("zero un deux trois quatre cinq six sept huit neuf dix onze douze treize "
-                                           "quatorze quinze seize dix-sept dix-huit dix-neuf vingt".split())}
+COMMUNES = re.compile(r"\b(\d+|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r") communes\b")
 CAF = re.compile(r"\b(?:Caf|CAF|Caisse d.[Aa]llocations [Ff]amiliales)(?: \(Caf\))?"
                  r"((?: de la| de l.| des| du| de)? ?[A-ZÉ][\w'’.-]*(?:[- ][A-ZÉ][\w'’.-]*)*)")
-
-
-@dataclass
-class Span:
-    start: int
-    end: int
 
 
 @dataclass
@@ -95,7 +86,7 @@ def signing_date(text: str) -> tuple[str | None, tuple[int, int] | None]:
     return best if best else (None, None)
 
 
-def period(text: str, signed_year: int | None) -> tuple[dict, tuple[int, int] | None]:
+def period(text: str) -> tuple[dict, tuple[int, int] | None]:
     """Start and end years: "2022-2026", "pour les années 2024-2028", "jusqu'en 2026"."""
     for s, e, f in _sentences(text):
         for m in RANGE.finditer(f):
@@ -180,7 +171,7 @@ def territory(text: str, given: dict) -> tuple[dict, tuple[int, int] | None]:
         for s, e, f in _sentences(text):
             m = COMMUNES.search(f)
             if m and SIGNING.search(f) or m and re.search(r"engag|membres|signataires", f):
-                communes = int(m.group(1)) if m.group(1).isdigit() else WORD_NUMBERS.get(m.group(1))
+                communes = int(m.group(1)) if m.group(1).isdigit() else int(NUMBER_WORDS[m.group(1)])
                 break
     return {"name": name, "kind": kind, "communes": communes}, span
 
@@ -197,8 +188,7 @@ def extract(doc: str, title: str, text: str, metadata: dict | None = None) -> Fa
     _keep(sheet, "caf", span)
     sheet.signed_on, span = signing_date(text)
     _keep(sheet, "signed_on", span)
-    year = int(sheet.signed_on[:4]) if sheet.signed_on and sheet.signed_on[0].isdigit() else None
-    sheet.period, span = period(text, year)
+    sheet.period, span = period(text)
     _keep(sheet, "period", span)
     for i, (name, span) in enumerate(domains(text)):
         sheet.domains.append(name)

@@ -20,8 +20,6 @@ class Hit:
     score: float  # fused score
     bm25: float = 0.0
     dense: float = 0.0
-    bm25_rank: int | None = None
-    dense_rank: int | None = None
 
 
 def fuse(lexical: list[tuple[str, float]], dense: list[tuple[str, float]],
@@ -73,13 +71,11 @@ class HybridRetriever(BaseRetriever):
             dense = list(zip(found.ids or [], [float(x) for x in found.similarities or []]))
         weight = {"bm25": 0.0, "dense": 1.0}.get(mode, s.dense_weight)
         fused = fuse(lexical, dense, weight)
-        lex = {nid: (rank, score) for rank, (nid, score) in enumerate(lexical)}
-        den = {nid: (rank, score) for rank, (nid, score) in enumerate(dense)}
+        lex, den = dict(lexical), dict(dense)
         hits = []
         for node_id, score in fused[: top_k or s.top_k]:
-            lr, ls = lex.get(node_id, (None, 0.0))
-            dr, ds = den.get(node_id, (None, 0.0))
-            hits.append(Hit(self._handle.docstore.get_node(node_id), score, ls, ds, lr, dr))
+            node = self._handle.docstore.get_node(node_id)
+            hits.append(Hit(node, score, lex.get(node_id, 0.0), den.get(node_id, 0.0)))
         return hits, embedding
 
     def _retrieve(self, query_bundle: QueryBundle) -> list[NodeWithScore]:
