@@ -67,6 +67,8 @@ def objectives_and_actions(text: str) -> tuple[list[tuple[str, tuple[int, int]]]
             if f.endswith(":") or short or f.endswith("?"):
                 mode = "actions" if ACTION_CUE.search(f) else "objectives" if OBJECTIVE_CUE.search(f) else None
             elif len(f.split()) > 25 and not f.startswith("("):
+                if mode == "objectives" or OBJECTIVE_CUE.search(f):
+                    found["objectives"] += [(text[s + a:s + b], (s + a, s + b)) for a, b in goal_clauses(line)]
                 mode = None  # a paragraph of prose ends the list
             continue
         following = next((text[a:b] for a, b in spans[i + 1:i + 2]), "")
@@ -78,6 +80,30 @@ def objectives_and_actions(text: str) -> tuple[list[tuple[str, tuple[int, int]]]
             if item:
                 found[mode].append((item, (s + line.index(item), s + line.index(item) + len(item))))
     return found["objectives"], found["actions"]
+
+
+GOALS_INTRO = re.compile(r"\b(?:il s.agira|il s.agit|vise|visent|viser|a pour (?:objectifs?|ambition|but)"
+                         r"|ont pour (?:objectifs?|ambition|but)|objectifs? (?:est|sont))"
+                         r"(?:\s+(?:alors|notamment|donc|ainsi|avant tout|en particulier))?\s+(?:de |d.|à |a )",
+                         re.IGNORECASE)
+GOALS_SEPARATOR = re.compile(r",\s+(?:et\s+|ou\s+)?(?:de |d['’])|\s+(?:et|ou encore|ou|ainsi que)\s+(?:de |d['’])")
+INFINITIVE = re.compile(r"^\w+(?:er|ir|re|oir)\b")
+
+
+def goal_clauses(sentence: str) -> list[tuple[int, int]]:
+    """Spans of the infinitive clauses of a goal in prose: "Il s'agira de faciliter X, de favoriser Y ou encore
+    d'élargir Z." -> X, Y, Z clauses. Nothing unless there are two clauses or more, each of three words or more."""
+    intro = GOALS_INTRO.search(sentence)
+    if not intro:
+        return []
+    body_end = len(sentence.rstrip().rstrip("."))
+    cuts = [intro.end()] + [m.end() for m in GOALS_SEPARATOR.finditer(sentence, intro.end(), body_end)]
+    ends = [m.start() for m in GOALS_SEPARATOR.finditer(sentence, intro.end(), body_end)] + [body_end]
+    clauses = [(a, b) for a, b in zip(cuts, ends)]
+    if len(clauses) < 2 or any(len(sentence[a:b].split()) < 3 or not INFINITIVE.match(fold(sentence[a:b]))
+                               for a, b in clauses):
+        return []
+    return clauses
 
 
 NUMBER_WORD = (r"deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt"
@@ -96,6 +122,8 @@ def figures(text: str) -> list[tuple[str, str, tuple[int, int]]]:
         line = text[s:e]
         if LIST_NUMBER_START.match(line) and not FIGURE.search(line[3:]):
             continue
+        if not ITEM.match(line) and len(line.split()) <= 6 and line.rstrip()[-1:] not in ".;:!?":
+            continue  # a heading ("En direction des deux institutions") states no figure
         for m in FIGURE.finditer(line):
             if m.group("count") and NOT_COUNTED.match(fold(m.group("noun"))):
                 continue

@@ -11,6 +11,7 @@ import re
 import unicodedata
 
 from .chunking import sentence_spans
+from .ner import person_spans
 from .qtypes import NOT_FIRST_NAMES
 from .text import fold
 
@@ -30,25 +31,33 @@ ROLE_WORDS = re.compile(r"^(maire|directeur|directrice|president|presidente|adjo
                         r"|vice|conseill|elu|sous-directeur|sous-directrice|delegue)")
 
 
+SAME_BODY = re.compile(r"\s+(?:du même|de la même|de ce même|de cette même)\s+(?:organisme|institution|structure|caisse)\b"
+                       r"|\s+de cet organisme\b")
 ORGANISATION = re.compile(r"\b(?:de la|du|de l'|de l’|des)\s+([A-Z][\w'’-]*(?:\s+(?:de|du|des|de la)?\s*[A-Z][\w'’-]*)*)")
 
 
-def _names(sentence: str, offset: int):
+def _names(sentence: str, offset: int, entities: list[tuple[int, int]]):
+    """Names matched by the patterns, plus the NER's person entities the patterns missed, in text order."""
+    found = []
     for m in NAME.finditer(sentence):
         first, last = m.group(1), m.group(2)
         if first.split()[0].split("-")[0].lower() in NOT_FIRST_NAMES or last.lower() in NOT_FIRST_NAMES:
             continue
-        yield m.group(0), offset + m.start(), offset + m.end(), m.end()
+        found.append((m.start(), m.end()))
+    found += [(a, b) for a, b in entities if not any(a < e and s < b for s, e in found)]
+    for a, b in sorted(found):
+        yield sentence[a:b], offset + a, offset + b, b
 
 
-def _role(sentence: str, after: int) -> tuple[str, int]:
-    rest = sentence[after:]
+def _role(sentence: str, after: int, limit: int | None = None) -> tuple[str, int]:
+    """The role apposition after a name, cut at ``limit`` (where the next name starts)."""
+    rest = sentence[after:limit]
     body = rest[1:].lstrip() if rest.startswith(",") else rest.lstrip()
     if not ROLE_WORDS.match(fold(body)):
         return "", after
     cut = ROLE_END.search(deaccent(body))
     role = body[: cut.start()] if cut else body
-    role = role.strip(" ,")
+    role = re.sub(r"(?:,|\s)\s*(?:et|ainsi que)?\s*(?:de|par)?\s*$", "", role).strip(" ,")
     return role, after + (len(rest) - len(body)) + len(role)
 
 
@@ -74,24 +83,32 @@ def people(text: str, sheet) -> tuple[list[dict], list[dict]]:
     present: list[dict] = []
     seen: set[str] = set()
     after_signing = False
+    considered = []
     for s, e in sentence_spans(text):
-        sentence = text[s:e]
-        f = fold(sentence)
-        in_context = bool(CONTEXT.search(f))
+        in_context = bool(CONTEXT.search(fold(text[s:e])))
         # "… ont signé leur CTG. La cérémonie a réuni X, maire, et Y, directeur." : the next sentence counts
-        if not (in_context or after_signing):
-            continue
+        if in_context or after_signing:
+            considered.append((s, e))
         after_signing = in_context
-        presence = f.find("en presence")
-        found = list(_names(sentence, s))
+    entities = person_spans([text[s:e] for s, e in considered], NOT_FIRST_NAMES)
+    for (s, e), sentence_entities in zip(considered, entities):
+        sentence = text[s:e]
+        presence = fold(sentence).find("en presence")
+        found = list(_names(sentence, s, sentence_entities))
         represented = set()
         entries = []
-        for name, start, end, local_end in found:
-            role, role_end = _role(sentence, local_end)
+        for k, (name, start, end, local_end) in enumerate(found):
+            # the role stops where the next person is listed ("…, et Paul van der Berg, Directeur…")
+            limit = next((n[1] - s for n in found[k + 1:]
+                          if re.search(r"(?:,|\bet|ainsi que)\s*$", sentence[:n[1] - s])), None)
+            role, role_end = _role(sentence, local_end, limit)
             behalf = None
             tail = sentence[role_end:role_end + 80]
             m = re.match(r",?\s*représentant\s+", tail)
             organisation = _organisation(role, sheet)
+            same = SAME_BODY.search(role)
+            if same and entries:  # "Président du Conseil d'administration du même organisme"
+                role, organisation = role[:same.start()].rstrip(" ,"), entries[-1]["organisation"]
             if m:
                 target = next((n for n in found if n[1] - s >= role_end + m.end() - 1), None)
                 if target:

@@ -8,12 +8,6 @@ from evals.facts_eval import load_gold, score
 
 from .conftest import CORPUS, ROOT
 
-# Fields held to the issue's bar (precision >= 0.95, recall >= 0.9); figures are not extracted yet.
-FIELDS = ["territory.name", "territory.kind", "territory.communes", "caf", "signed_on", "period.start",
-          "period.end", "domains", "actions", "signatories.name", "present.name", "signatories.organisation",
-          "signatories.on_behalf_of"]
-
-
 def sheets(folder):
     return [extract(d.metadata["doc"], d.metadata["title"], d.text, d.metadata).to_dict() for d in load_corpus(folder)]
 
@@ -24,14 +18,31 @@ def seed_sheets():
 
 
 def test_precision_and_recall_per_field(seed_sheets):
+    """Every field meets the bar: precision >= 0.95 and recall >= 0.9 against the hand-written gold file."""
     scores = score(seed_sheets, load_gold(ROOT / "tests" / "data" / "facts_gold.json"))
-    low = {f: scores[f] for f in FIELDS if (scores[f]["precision"] or 0) < 0.95 or (scores[f]["recall"] or 0) < 0.9}
+    low = {f: s for f, s in scores.items() if (s["precision"] or 0) < 0.95 or (s["recall"] or 0) < 0.9}
     assert not low, low
-    assert scores["signatories.role"]["precision"] >= 0.9
-    # objectives written as prose ("Il s'agira de faciliter…, de favoriser…") are not split yet
-    assert scores["objectives"]["precision"] >= 0.95 and scores["objectives"]["recall"] >= 0.85
-    # the gold file also counts an hour ("17h00") and a policy's years ("2019-2022") as figures
-    assert scores["figures"]["precision"] >= 0.9 and scores["figures"]["recall"] >= 0.85
+
+
+def test_names_the_patterns_miss_come_from_the_ner_and_titles_do_not():
+    from assistant.facts import extract
+
+    text = ("CTG de Saint-Lô\n\nLe 3 mars 2025, Marie-Hélène de La Roche, Maire de Saint-Lô, et Paul van der Berg, "
+            "Directeur de la Caf de la Manche, ont signé la convention territoriale globale, en présence du "
+            "Président du conseil départemental.\n")
+    sheet = extract("x.txt", "CTG de Saint-Lô", text, {}).to_dict()
+    assert [p["name"] for p in sheet["signatories"]] == ["Marie-Hélène de La Roche", "Paul van der Berg"]
+    assert [p["role"] for p in sheet["signatories"]] == ["Maire de Saint-Lô", "Directeur de la Caf de la Manche"]
+
+
+def test_goals_written_as_prose_are_split_into_objectives():
+    from assistant.listfacts import goal_clauses
+
+    s = "Il s’agira de renforcer l’offre d’accueil du jeune enfant, de soutenir les parents ou encore d’ouvrir un espace France services."
+    assert [s[a:b] for a, b in goal_clauses(s)] == ["renforcer l’offre d’accueil du jeune enfant", "soutenir les parents",
+                                                    "ouvrir un espace France services"]
+    # an enumeration of bare verbs is not a list of objectives
+    assert goal_clauses("Elle a pour objectif de définir, de partager, et de concrétiser la politique familiale.") == []
 
 
 def test_every_fact_has_a_span_that_says_it(seed_sheets):
