@@ -72,6 +72,26 @@ def cmd_ask(args) -> int:
     return 0
 
 
+def cmd_check(args) -> int:
+    from . import messages
+    from .core import Assistant
+
+    assistant = Assistant(_settings(args))
+    claim = assistant.validate(args.claim)
+    assistant.ensure_index(progress=_progress_bar(messages.INDEXING))
+    verdict = assistant.check(claim)
+    if args.json:
+        _print_json(verdict.to_dict())
+        return 0
+    print(verdict.explanation)
+    for part in verdict.parts:
+        print(f"  - « {part.text} » : {messages.VERDICT_LABELS[part.verdict].lower()}"
+              + (f" [{part.citation}]" if part.citation else ""))
+    for c in verdict.citations:
+        print(f"\n[{c.n}] {c.title} ({c.doc}, caractères {c.start}-{c.end})\n    {c.text.strip()}")
+    return 0
+
+
 def cmd_facts(args) -> int:
     from . import messages
     from .core import Assistant
@@ -106,6 +126,11 @@ def build_parser() -> argparse.ArgumentParser:
     common(p)
     p.add_argument("question")
     p.set_defaults(func=cmd_ask)
+
+    p = sub.add_parser("check", help="vérifier une affirmation : confirmée, contredite ou non trouvée")
+    common(p)
+    p.add_argument("claim")
+    p.set_defaults(func=cmd_check)
 
     p = sub.add_parser("facts", help="fiches CTG : faits extraits de chaque convention")
     common(p)

@@ -7,7 +7,7 @@ import time
 from . import messages
 from .config import Settings
 from .errors import IndexMissing, InvalidQuestion
-from .results import Answer, Passage
+from .results import Answer, Passage, Verdict
 
 
 class Assistant:
@@ -66,6 +66,7 @@ class Assistant:
 
     def _open(self):
         from .answer import ExtractiveAnswerer
+        from .checker import ClaimChecker
         from .factqa import FactAnswerer
         from .retrieval import HybridRetriever
         from .store import open_index
@@ -76,6 +77,7 @@ class Assistant:
                 self._retriever = HybridRetriever(handle, self.embed_model, self.settings)
                 self._answerer = ExtractiveAnswerer(handle, self.settings)
                 self._fact_answerer = FactAnswerer(handle.facts, lambda doc: self.document(doc)[0])
+                self._checker = ClaimChecker(self._fact_answerer, handle.facts, lambda doc: self.document(doc)[0])
                 self._handle = handle
         return self._handle
 
@@ -104,7 +106,23 @@ class Assistant:
         question = self.validate(question)
         return self._ask(question)
 
+    def check(self, claim: str) -> Verdict:
+        """Whether the sources support, contradict or do not settle a claim, part by part, with the evidence."""
+        claim = self.validate(claim)
+        t0 = time.perf_counter()
+        self._open()
+        verdict = self._checker.check(claim)
+        verdict.timings_ms = {"total": (time.perf_counter() - t0) * 1000}
+        return verdict
+
     def _ask(self, question: str) -> Answer:
+        from .claims import strip_check_prefix
+
+        claim = strip_check_prefix(question)  # "Vérifie : …", "Est-il vrai que … ?"
+        if claim:
+            verdict = self.check(claim)
+            return Answer(text=verdict.explanation, refused=False, citations=verdict.citations,
+                          confidence=1.0, timings_ms=verdict.timings_ms, verdict=verdict.verdict)
         t0 = time.perf_counter()
         self._open()
         t1 = time.perf_counter()

@@ -46,7 +46,8 @@ class FactAnswerer:
         self._sheets = sheets
         self._document_text = document_text  # doc name -> full text
         # analysed terms naming each convention's territory, computed once per opened index
-        self._places = [set(analyze(_label(s))) - GENERIC_TERMS - KIND_TERMS for s in sheets]
+        self._places = [set(analyze(" ".join([_label(s)] + (s.get("territory") or {}).get("aliases", []))))
+                        - GENERIC_TERMS - KIND_TERMS for s in sheets]
         self._cafs = {t for s in sheets for t in analyze(s.get("caf") or "")}
 
     def answer(self, question: str) -> Answer | None:
@@ -92,6 +93,11 @@ class FactAnswerer:
                                       score=1.0, highlights=((start, end),)))
             parts.append(f"{quote.lstrip('•–-* ').rstrip(',;')} [{n}]")
         return Answer(text=" ".join(parts), refused=False, citations=citations, confidence=1.0)
+
+    def convention_named(self, text: str) -> tuple[dict | None, bool]:
+        """The sheet of the convention a text names, and whether it names a place at all."""
+        text = CAF_MENTION.sub(" caf ", text)
+        return self._convention(text), self._names_a_place(text)
 
     def _names_a_place(self, question: str) -> bool:
         """Whether the question names a place other than a Caf's département ("la CTG de la CCVH")."""

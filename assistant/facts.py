@@ -15,7 +15,8 @@ from .text import NUMBER_WORDS, fold
 FULL_DATE = re.compile(rf"\b(\d{{1,2}})(?:er)? ({MONTH})(?: (\d{{4}}))?\b")
 MONTH_YEAR = re.compile(rf"\b({MONTH}) (\d{{4}})\b")
 SIGNING = re.compile(r"\bsign(e|ee|es|ent|ature|ataires?)\b|\bofficialis|\bont sign|\ba sign")
-RANGE = re.compile(r"\b((?:19|20)\d{2})\s*[-–/à]\s*((?:19|20)\d{2})\b")
+# on folded text: "2022-2026", "2024 à 2028", "de 2024 au 2028", "entre 2022 et 2026"
+RANGE = re.compile(r"\b((?:19|20)\d{2})(?:\s*[-–/]\s*|\s+(?:a|au|et)\s+)((?:19|20)\d{2})\b")
 UNTIL = re.compile(r"jusqu.{1,3}(?:en|au \d{1,2} \w+) ((?:19|20)\d{2})\b")
 PERIOD_CUE = re.compile(r"(periode|annees|ctg|convention|globale|services aux familles|couvr|court|formalise)")
 OTHER_POLICY = re.compile(r"(politique|contrat|plan|schema)[\w ]{0,25}$")
@@ -173,7 +174,17 @@ def territory(text: str, given: dict) -> tuple[dict, tuple[int, int] | None]:
             if m and SIGNING.search(f) or m and re.search(r"engag|membres|signataires", f):
                 communes = int(m.group(1)) if m.group(1).isdigit() else int(NUMBER_WORDS[m.group(1)])
                 break
-    return {"name": name, "kind": kind, "communes": communes}, span
+    return {"name": name, "kind": kind, "communes": communes, "aliases": aliases(text, name)}, span
+
+
+def aliases(text: str, name: str | None) -> list[str]:
+    """Acronyms the text defines for the territory: "communauté de communes Vallée de l'Hérault (CCVH)"."""
+    from .qtypes import defined_acronyms
+
+    if not name:
+        return []
+    last = fold(name).replace("'", " ").split()[-1]
+    return sorted(a.upper() for a, long in defined_acronyms(text).items() if last in fold(long).replace("'", " "))
 
 
 def extract(doc: str, title: str, text: str, metadata: dict | None = None) -> FactSheet:

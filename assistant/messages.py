@@ -51,3 +51,44 @@ LABEL_PRESENT = "Présents"
 LABEL_OBJECTIVES = "Objectifs"
 LABEL_ACTIONS = "Actions"
 LABEL_FIGURES = "Chiffres"
+
+# Claim check.
+CHECK_SUPPORTED = "Confirmé par les sources :"
+CHECK_CONTRADICTED = "Contredit par les sources :"
+CHECK_NOT_FOUND = "Les sources ne permettent pas de conclure :"
+CHECK_NO_CONVENTION = ("Les sources ne permettent pas de conclure : aucune convention de ce territoire "
+                       "ne figure dans les documents.")
+CHECK_WHICH_CONVENTION = ("Les sources ne permettent pas de conclure : précisez la collectivité dont la convention "
+                          "est concernée (ex. « La CTG de Perpignan… »).")
+CHECK_NO_DATE = "la date de signature n'est pas indiquée"
+CHECK_DATE_SAME = "signée {found}"
+CHECK_DATE_DIFFERS = "la convention a été signée {found}"
+CHECK_NO_PERIOD = "la période n'est pas entièrement indiquée"
+CHECK_PERIOD_SAME = "période {found}"
+CHECK_PERIOD_DIFFERS = "la période indiquée est {found}"
+CHECK_FIGURE_SAME = "le texte indique « {found} »"
+CHECK_FIGURE_DIFFERS = "le texte indique « {found} », pas « {said} »"
+CHECK_NO_FIGURE = "rien sur « {said} »"
+CHECK_PERSON_SAME = "{name} ({role})"
+CHECK_ROLE_DIFFERS = "{name} est {role}"
+CHECK_NOT_SIGNER = "{name} était présent(e) mais n'a pas signé"
+CHECK_REPRESENTED = "{name} était représenté(e) par {by}"
+CHECK_BODY_SIGNED = "{body} a signé (par {name})"
+CHECK_OTHER_SIGNERS = "les signataires sont {names}"
+CHECK_UNKNOWN = "les sources ne mentionnent pas {said}"
+CHECK_DOMAIN_SAME = "le domaine « {name} » est couvert"
+CHECK_NO_DOMAIN = "le domaine « {name} » n'est pas mentionné"
+CHECK_NEGATION = "le texte dit le contraire"
+CHECK_CONTENT_SAME = "le texte le dit"
+CHECK_NO_CONTENT = "le texte de cette convention ne le dit pas"
+VERDICT_LABELS = {"supported": "Vrai d'après les sources", "contradicted": "Contredit par les sources",
+                  "not_found": "Non vérifiable dans les sources"}
+CHECK_INTRO = ("Collez une affirmation sur une CTG : chaque élément (date, période, chiffre, personne, rôle) est "
+               "comparé aux sources de la convention nommée. Cliquez sur une citation pour voir le passage.")
+CHECK_LABEL = "Affirmation à vérifier"
+CHECK_PLACEHOLDER = "Ex. : La CTG de Perpignan a été signée en 2023."
+CHECK_EXAMPLES = [
+    "La CTG de Perpignan a été signée en 2023.",
+    "La CTG de la CC Vallée de l'Hérault couvre la période 2022-2026.",
+    "Laurence Hauck, adjointe au maire d'Angers, a signé la CTG.",
+]

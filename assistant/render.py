@@ -8,7 +8,7 @@ import html
 import re
 
 from . import messages
-from .results import Answer, Citation
+from .results import Answer, Citation, Verdict
 
 CITE = re.compile(r"\[(\d+)\]")
 MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~$])")
@@ -71,6 +71,22 @@ def empty_passage_html() -> str:
     return f'<div class="ctg-passage ctg-empty">{html.escape(messages.APP_NO_SOURCE)}</div>'
 
 
+VERDICT_COLOURS = {"supported": "#2e7d32", "contradicted": "#c62828", "not_found": "#757575"}
+
+
+def verdict_html(verdict: Verdict) -> str:
+    """Badge (vert / rouge / gris), explanation, and each part of the claim with its own verdict."""
+    e = html.escape
+    colour = VERDICT_COLOURS[verdict.verdict]
+    parts = "".join(
+        f'<li><span class="ctg-dot" style="background:{VERDICT_COLOURS[p.verdict]}"></span>« {e(p.text)} » — '
+        f"{e(messages.VERDICT_LABELS[p.verdict].lower())}{f' [{p.citation}]' if p.citation else ''}</li>"
+        for p in verdict.parts)
+    return (f'<div class="ctg-verdict ctg-{verdict.verdict}">'
+            f'<span class="ctg-badge" style="background:{colour}">{e(messages.VERDICT_LABELS[verdict.verdict])}</span>'
+            f"<p>{e(verdict.explanation)}</p><ul>{parts}</ul></div>")
+
+
 CSS = """
 .ctg-passage h4 { margin: 0 0 .3em 0; }
 .ctg-meta { font-size: .85em; opacity: .8; margin: 0 0 .6em 0; }
@@ -78,7 +94,31 @@ CSS = """
 .ctg-doc mark { background: #fff3b0; padding: 0 .1em; }
 .ctg-doc mark strong { background: #ffd54f; }
 a.ctg-cite { text-decoration: none; font-weight: 600; }
+.ctg-badge { color: #fff; padding: .25em .7em; border-radius: 1em; font-weight: 600; }
+.ctg-dot { display: inline-block; width: .7em; height: .7em; border-radius: 50%; margin-right: .4em; }
 """
+
+
+def date_text(iso: str) -> str:
+    """"2023-02-06" -> "6 février 2023", "2024-07" -> "juillet 2024", "--02-06" -> "6 février"."""
+    from .listfacts import MONTHS
+
+    names = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+             "novembre", "décembre"]
+    assert len(names) == len(MONTHS)
+    parts = iso.lstrip("-").split("-")
+    if iso.startswith("--"):
+        return f"{int(parts[1])} {names[int(parts[0]) - 1]}"
+    if len(parts) == 3:
+        return f"{int(parts[2])} {names[int(parts[1]) - 1]} {parts[0]}"
+    if len(parts) == 2:
+        return f"{names[int(parts[1]) - 1]} {parts[0]}"
+    return parts[0]
+
+
+def on_date(iso: str) -> str:
+    """"le 6 février 2023", "en juillet 2024", "en 2024"."""
+    return ("le " if iso.startswith("--") or iso.count("-") == 2 else "en ") + date_text(iso)
 
 
 def period_text(period: dict) -> str:

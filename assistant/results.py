@@ -49,12 +49,45 @@ class Answer:
     timings_ms: dict[str, float] = field(default_factory=dict)
     # Why the answer was refused or how confident it is (diagnostics, not shown as the answer).
     confidence: float = 0.0
+    # Set when the question was a claim to check ("Vérifie : …"): supported / contradicted / not_found.
+    verdict: str | None = None
 
     def to_dict(self) -> dict:
-        return {
+        data = {
             "answer": self.text,
             "refused": self.refused,
             "citations": [c.to_dict() for c in self.citations],
             "timings_ms": {k: round(v, 1) for k, v in self.timings_ms.items()},
             "confidence": round(self.confidence, 3),
         }
+        if self.verdict:
+            data["verdict"] = self.verdict
+        return data
+
+
+@dataclass
+class ClaimPart:
+    """One checkable part of a claim and its verdict; ``citation`` is the number of its evidence, if any."""
+
+    text: str
+    verdict: str
+    citation: int | None
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class Verdict:
+    """What ``Assistant.check`` returns: "supported", "contradicted" or "not_found", with the evidence."""
+
+    verdict: str
+    explanation: str
+    citations: list[Citation] = field(default_factory=list)
+    parts: list[ClaimPart] = field(default_factory=list)
+    timings_ms: dict[str, float] = field(default_factory=dict)
+
+    def to_dict(self) -> dict:
+        return {"verdict": self.verdict, "explanation": self.explanation,
+                "citations": [c.to_dict() for c in self.citations], "parts": [p.to_dict() for p in self.parts],
+                "timings_ms": {k: round(v, 1) for k, v in self.timings_ms.items()}}

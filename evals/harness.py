@@ -37,7 +37,9 @@ def answerable(item: dict) -> bool:
 
 
 def evaluate_item(assistant, item: dict, retrieval_depth: int = 10) -> dict:
-    """Ask one question; the per-question record of the report."""
+    """Ask one question (or check one claim); the per-question record of the report."""
+    if item["kind"] == "claim":
+        return evaluate_claim(assistant, item)
     answer = assistant.ask(item["question"])
     result = {
         "id": item["id"], "kind": item["kind"], "question": item["question"], "doc": item.get("doc"),
@@ -47,9 +49,6 @@ def evaluate_item(assistant, item: dict, retrieval_depth: int = 10) -> dict:
         "citations": [c.to_dict() for c in answer.citations],
         "latency_ms": answer.timings_ms.get("total", 0.0),
     }
-    if item["kind"] == "claim":
-        result["attempted"] = False
-        return result
     if answerable(item):
         result["correct"] = (not answer.refused) and contains_all(answer.text, item["must_contain"])
         cited = {c.doc for c in answer.citations}
@@ -61,6 +60,32 @@ def evaluate_item(assistant, item: dict, retrieval_depth: int = 10) -> dict:
     else:
         result["correct"] = answer.refused
     return result
+
+
+def evaluate_claim(assistant, item: dict) -> dict:
+    """A claim through ``check``: right when the verdict is the gold one and, unless "not_found", the gold
+    document is cited."""
+    verdict = assistant.check(item["question"])
+    cited = {c.doc for c in verdict.citations}
+    correct = verdict.verdict == item["verdict"] and (verdict.verdict == "not_found" or item.get("doc") in cited)
+    return {"id": item["id"], "kind": "claim", "question": item["question"], "doc": item.get("doc"),
+            "gold": item.get("answer"), "must_contain": item.get("must_contain", []),
+            "gold_verdict": item["verdict"], "verdict": verdict.verdict, "attempted": True, "correct": correct,
+            "answer": f"[{verdict.verdict}] {verdict.explanation}", "refused": False, "confidence": 1.0,
+            "citations": [c.to_dict() for c in verdict.citations],
+            "latency_ms": verdict.timings_ms.get("total", 0.0)}
+
+
+VERDICTS = ["supported", "contradicted", "not_found"]
+
+
+def claim_confusion(results: list[dict]) -> dict[str, dict[str, int]]:
+    """``{gold: {predicted: count}}`` over the checked claims."""
+    matrix = {g: {p: 0 for p in VERDICTS} for g in VERDICTS}
+    for r in results:
+        if r["kind"] == "claim" and r.get("attempted"):
+            matrix[r["gold_verdict"]][r["verdict"]] += 1
+    return matrix
 
 
 def _ratio(num: int, den: int) -> float | None:
@@ -143,8 +168,8 @@ def run_eval(assistant, items: list[dict], progress=None) -> dict:
     config = {"embed_model": s.embed_model, "chunking": s.chunking(), "top_k": s.top_k,
               "dense_weight": s.dense_weight, "refusal_threshold": s.refusal_threshold, "mode": "extractive",
               "corpus_dir": str(s.corpus_dir)}
-    return {"metrics": compute_metrics(results), "per_kind": per_kind_metrics(results), "config": config,
-            "items": results}
+    return {"metrics": compute_metrics(results), "per_kind": per_kind_metrics(results),
+            "claim_confusion": claim_confusion(results), "config": config, "items": results}
 
 
 def check_thresholds(metrics: dict, thresholds: dict) -> list[str]:

@@ -5,7 +5,7 @@ import html
 import json
 from pathlib import Path
 
-from .harness import METRIC_KEYS
+from .harness import METRIC_KEYS, VERDICTS
 
 RATE_KEYS = [k for k in METRIC_KEYS if not k.startswith(("latency", "answer_chars"))]
 
@@ -38,6 +38,11 @@ def markdown(report: dict) -> str:
         m = report["per_kind"][kind]
         lines.append(f"| {kind} | {m['n']} | {_fmt(m['accuracy'])} | {_fmt(m['citation_accuracy'])} | "
                      f"{_fmt(m['hit_at_1'])} | {_fmt(m['hit_at_5'])} | {_fmt(m['refusal_rate'])} |")
+    confusion = report.get("claim_confusion")
+    if confusion and any(sum(row.values()) for row in confusion.values()):
+        lines += ["", "## Vérification des affirmations : matrice de confusion", "",
+                  "| attendu \\ obtenu | " + " | ".join(VERDICTS) + " |", "|---" * (len(VERDICTS) + 1) + "|"]
+        lines += [f"| {g} | " + " | ".join(str(confusion[g][p]) for p in VERDICTS) + " |" for g in VERDICTS]
     lines += ["", "## Échecs", ""]
     for item in failures(report):
         lines += [f"### {item['id']} ({item['kind']})", f"- Question : {item['question']}",
@@ -71,6 +76,17 @@ def _bar_chart(per_kind: dict) -> str:
     return "".join(parts)
 
 
+def _confusion_html(confusion: dict | None) -> str:
+    if not confusion or not any(sum(row.values()) for row in confusion.values()):
+        return ""
+    head = "".join(f"<th>{v}</th>" for v in VERDICTS)
+    rows = "".join(f"<tr><th>{g}</th>" + "".join(
+        f'<td style="background:{"#e8f5e9" if g == p else "#fff" if not confusion[g][p] else "#ffebee"}">'
+        f"{confusion[g][p]}</td>" for p in VERDICTS) + "</tr>" for g in VERDICTS)
+    return (f"<h2>Vérification des affirmations</h2><table><tr><th>attendu \\ obtenu</th>{head}</tr>{rows}"
+            "</table>")
+
+
 def html_report(report: dict, full: bool = True) -> str:
     e = html.escape
     rows = "".join(f"<tr><td>{e(k)}</td><td>{_fmt(v)}</td></tr>" for k, v in report["metrics"].items())
@@ -87,6 +103,7 @@ def html_report(report: dict, full: bool = True) -> str:
             f"{e(report['config'].get('questions', ''))}</p>"
             f"<h2>Métriques</h2><table>{rows}</table>"
             f"<h2>Exactitude par type de question</h2>{_bar_chart(report['per_kind'])}"
+            f"{_confusion_html(report.get('claim_confusion'))}"
             f"<h2>Échecs ({len(fails)})</h2>{''.join(fails) or '<p>Aucun.</p>'}")
     if not full:
         return f'<div class="ctg-report">{body}</div>'

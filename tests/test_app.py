@@ -52,3 +52,12 @@ def test_fact_sheets_tab(app_url):
     value = table.get("value", table)
     docs = [row[-1] for row in value["data"]]
     assert "2024-perpignan.txt" in docs and value["headers"][0] == "Territoire"
+
+
+def test_check_tab(app_url):
+    from gradio_client import Client
+
+    verdict, choice, passage = Client(app_url, verbose=False).predict(
+        "La CTG de Perpignan a été signée en 2023.", api_name="/check")
+    assert "Contredit par les sources" in verdict and "#c62828" in verdict
+    assert "2024-perpignan.txt" in passage and "<mark>" in passage

@@ -100,3 +100,23 @@ def test_facts_json_from_the_index(cli_index):
     assert herault["signed_on"] == "2023-02-06" and herault["period"] == {"start": 2022, "end": 2026}
     table = run("facts", "--corpus", str(CORPUS), "--index", str(cli_index))
     assert "Signataires" in table.stdout and "Louis ALIOT" in table.stdout
+
+
+@pytest.mark.parametrize("claim, verdict, doc", [
+    ("La CTG de Perpignan a été signée en 2023.", "contradicted", "2024-perpignan.txt"),
+    ("La CTG de la CC Vallée de l'Hérault couvre la période 2022-2026.", "supported", "2023-vallee-de-l-herault.txt"),
+    ("La CTG d'Angers prévoit 300 places en crèche.", "not_found", None),
+])
+def test_check_json(cli_index, claim, verdict, doc):
+    done = run("check", claim, "--corpus", str(CORPUS), "--index", str(cli_index), "--json")
+    assert done.returncode == 0, done.stderr
+    data = json.loads(done.stdout)
+    assert set(data) >= {"verdict", "explanation", "citations", "parts"}
+    assert data["verdict"] == verdict, data
+    assert all(set(p) == {"text", "verdict", "citation"} for p in data["parts"]) and data["parts"]
+    if doc:
+        assert [c["doc"] for c in data["citations"]] == [doc]
+        cited = data["parts"][0]["citation"]
+        assert data["citations"][cited - 1]["text"].strip()
+    else:
+        assert data["citations"] == [] and "ne permettent pas de conclure" in data["explanation"]

@@ -1,0 +1,171 @@
+"""A claim split into checkable parts: signing date, period, figures, people with their roles, domains.
+
+Pure parsing, no index: ``parse_claim`` reads a French sentence such as "La CTG de Perpignan a été signée
+en juillet 2023 par Louis Aliot, maire" and returns what it asserts. ``checker.py`` compares the parts
+with a convention's fact sheet and text.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .facts import FULL_DATE, MONTH_YEAR, RANGE
+from .listfacts import DOMAINS, MONTHS
+from .text import fold
+
+# Claims the chat recognises as "check this" rather than a question.
+CHECK_PREFIX = re.compile(r"^\s*(?:v[ée]rifie[rz]?\s*(?:que|si)?\s*:?|est-il (?:vrai|exact) que|est-ce (?:vrai|exact)"
+                          r" que|est-ce qu.il est (?:vrai|exact) que|vrai ou faux\s*:?)\s*", re.IGNORECASE)
+# A question rather than a statement: a question word, an inverted pronoun ("a-t-elle", "fait-il"), a choice.
+QUESTION_WORDS = re.compile(r"\b(?:qui|quoi|quand|quel|quelle|quels|quelles|combien|comment|ou|pourquoi|lequel"
+                            r"|laquelle|lesquels|lesquelles|est-ce|qu.est)\b|-t-|-(?:il|elle|ils|elles|on)\b"
+                            r"|^\s*(?:y a|existe|peut|doit|faut)")
+STATEMENT = re.compile(r"\b(?:a|ont|est|sont|etait|etaient|sera|seront|couvre|couvrent|court|prevoit|compte"
+                       r"|regroupe|concerne|porte|prend|termine|dure|signe|signee)\b")
+SIGN_CUE = re.compile(r"\bsign\w*|\bofficialis\w*|\bparaph\w*|\bconclu\w*")
+END_CUE = re.compile(r"jusqu.{1,3}(?:en|a|au)\s+((?:19|20)\d{2})|(?:termine|terminera|prend fin|prendra fin|s.acheve"
+                     r"|s.achevera|expire|expirera|echeance)\w*\s+(?:en\s+|fin\s+)?((?:19|20)\d{2})")
+PERIOD_CUE = re.compile(r"periode|annees|couvr|court|porte sur|valable|de (?:19|20)\d{2} a")
+YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
+UNITS = {"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8,
+         "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15, "seize": 16,
+         "vingt": 20, "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60, "cent": 100, "cents": 100,
+         "mille": 1000}
+NUMBER_WORD = r"(?:(?:" + "|".join(sorted(UNITS, key=len, reverse=True)) + r")(?:[- ](?:et[- ])?)?)+"
+QUANTITY = re.compile(r"(?<![\w-])(?P<number>\d{1,3}(?:[\u202f\xa0 .]\d{3})+|\d+(?:,\d+)?|" + NUMBER_WORD + r")"
+                      r"(?P<scale>\s+millions?|\s+milliards?)?(?:\s*(?P<euro>€)|\s+(?:d['’]\s*)?(?P<noun>[a-zà-ÿ]+))",
+                      re.IGNORECASE)
+DURATION_MONTHS = {"an": 12, "ans": 12, "annee": 12, "annees": 12, "mois": 1, "semaine": 0.25, "semaines": 0.25,
+                   "jour": 1 / 30, "jours": 1 / 30}
+MONEY = {"€", "euro", "euros"}
+NOT_COUNTED = set(MONTHS) | {"et", "de", "du", "des", "a", "au", "aux", "en", "par", "pour", "h", "heures", "heure",
+                             "ou", "la", "le", "les", "sur"}
+# Heads of the roles people hold in a signing (gender and accents folded).
+ROLE_HEADS = [("vice-president", r"vice-president\w*"), ("sous-directeur", r"sous-direct\w*"),
+              ("adjoint", r"\badjoint\w*"), ("maire", r"\bmaire\b"), ("directeur", r"\bdirect(?:eur|rice)\w*"),
+              ("president", r"\bpresident\w*"), ("conseiller", r"\bconseill(?:er|ere)\w*"),
+              ("delegue", r"\bdelegue\w*"), ("elu", r"\belue?s?\b")]
+NEGATION = re.compile(r"\b(?:ne|n)\b.{0,30}?\b(?:pas|jamais|plus|aucun\w*|ni)\b|\bsans\b")
+
+
+@dataclass
+class Quantity:
+    value: float
+    noun: str  # folded; "€" for amounts, "mois" for durations
+    start: int
+    end: int
+
+
+@dataclass
+class Claim:
+    text: str
+    signed: tuple[str, tuple[int, int]] | None = None  # claimed signing date: "2023", "2023-07", "2023-02-06"
+    period: tuple[dict, tuple[int, int]] | None = None  # {"start", "end"} (either may be None)
+    quantities: list[Quantity] = field(default_factory=list)
+    roles: list[tuple[str, int]] = field(default_factory=list)  # role head and its position
+    domains: list[tuple[str, tuple[int, int]]] = field(default_factory=list)
+    negated: bool = False
+
+
+def strip_check_prefix(text: str) -> str | None:
+    """The claim inside "Vérifie : …", "Est-il vrai que … ?", or a statement asked as a question ("La CTG de
+    Perpignan a été signée en 2023 ?"); None for a real question ("Qui… ?", "A-t-elle… ?", "… ou … ?")."""
+    m = CHECK_PREFIX.match(text)
+    if m:
+        claim = text[m.end():]
+    elif text.rstrip().endswith("?") and not QUESTION_WORDS.search(fold(text)) and STATEMENT.search(fold(text)):
+        claim = text
+    else:
+        return None
+    claim = claim.strip().rstrip("?").strip()
+    return (claim[:1].upper() + claim[1:]) if claim else None
+
+
+def parse_number(words: str) -> float | None:
+    """"7 500" -> 7500, "dix-neuf" -> 19, "quatre-vingt-dix" -> 90, "2,5" -> 2.5."""
+    w = fold(words).replace("\u202f", " ").replace("\xa0", " ")
+    digits = w.replace(" ", "").replace(".", "")
+    if re.fullmatch(r"\d+(?:,\d+)?", digits):
+        return float(digits.replace(",", "."))
+    total, current = 0, 0
+    for token in re.split(r"[- ]+", w):
+        if token in ("", "et"):
+            continue
+        value = UNITS.get(token)
+        if value is None:
+            return None
+        if value == 1000:
+            total, current = total + max(current, 1) * 1000, 0
+        elif value == 100 or (value == 20 and current in (4,)):
+            current = max(current, 1) * value
+        else:
+            current += value
+    return float(total + current) if total + current else None
+
+
+def quantities(text: str) -> list[Quantity]:
+    """Numbers with what they count: "7 500 euros", "dix-neuf communes", "un an", "2 millions d'euros"."""
+    found = []
+    for m in QUANTITY.finditer(text):
+        noun = "€" if m.group("euro") else fold(m.group("noun"))
+        number = m.group("number")
+        if YEAR.fullmatch(number.strip()) and noun not in MONEY:
+            continue  # "en 2023 par …": a year, not a count
+        value = parse_number(number)
+        if value is None or noun in NOT_COUNTED or fold(number) in ("un", "une") and noun not in DURATION_MONTHS:
+            continue  # "le 6 février", "une politique": not a quantity
+        if m.group("scale"):
+            value *= 1_000_000 if "million" in m.group("scale") else 1_000_000_000
+        if noun in MONEY:
+            noun = "€"
+        elif noun in DURATION_MONTHS:
+            value, noun = value * DURATION_MONTHS[noun], "mois"
+        found.append(Quantity(value, noun, m.start(), m.end()))
+    return found
+
+
+def role_heads(text: str) -> list[tuple[str, int]]:
+    """Role heads in order of appearance: ``[("adjoint", 12), ("directeur", 60)]``."""
+    f = fold(text)
+    found = []
+    for head, pattern in ROLE_HEADS:
+        for m in re.finditer(pattern, f):
+            if not any(a <= m.start() < a + 15 for _, a in found):  # "vice-président" is not also "président"
+                found.append((head, m.start()))
+    return sorted(found, key=lambda x: x[1])
+
+
+def _signing_date(f: str) -> tuple[str, tuple[int, int]] | None:
+    for m in FULL_DATE.finditer(f):
+        if m.group(3):
+            return f"{m.group(3)}-{MONTHS.index(m.group(2)) + 1:02d}-{int(m.group(1)):02d}", m.span()
+        return f"--{MONTHS.index(m.group(2)) + 1:02d}-{int(m.group(1)):02d}", m.span()
+    m = MONTH_YEAR.search(f)
+    if m:
+        return f"{m.group(2)}-{MONTHS.index(m.group(1)) + 1:02d}", m.span()
+    m = YEAR.search(f)
+    return (m.group(1), m.span()) if m else None
+
+
+def parse_claim(text: str) -> Claim:
+    """What the claim asserts, part by part (positions refer to the folded claim, same length as ``text``)."""
+    f = fold(text)
+    claim = Claim(text=text, negated=bool(NEGATION.search(f)))
+    period_range = RANGE.search(f)
+    end = END_CUE.search(f)
+    if period_range and (PERIOD_CUE.search(f) or not SIGN_CUE.search(f)):
+        claim.period = ({"start": int(period_range.group(1)), "end": int(period_range.group(2))}, period_range.span())
+    elif end:
+        claim.period = ({"start": None, "end": int(end.group(1) or end.group(2))}, end.span())
+    if SIGN_CUE.search(f):
+        rest = f if claim.period is None else f[:claim.period[1][0]] + " " * (claim.period[1][1] - claim.period[1][0]) \
+            + f[claim.period[1][1]:]
+        claim.signed = _signing_date(rest)
+    taken = [span for part in (claim.signed, claim.period) if part for span in [part[1]]]
+    claim.quantities = [q for q in quantities(f) if not any(a <= q.start < b for a, b in taken)]
+    claim.roles = role_heads(f)
+    for name, pattern in DOMAINS:
+        m = re.search(pattern, f)
+        if m:
+            claim.domains.append((name, m.span()))
+    return claim
