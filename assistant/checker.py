@@ -11,7 +11,8 @@ import re
 
 from . import messages as msg
 from .chunking import sentence_spans
-from .claims import NEGATION, SIGN_CUE, Claim, parse_claim, quantities, role_heads
+from .claims import NEGATION, ROLE_HEADS, SIGN_CUE, Claim, dates_in, hours_in, parse_claim, role_heads
+from .figurematch import match_quantity
 from .listfacts import DOMAINS
 from .people import NAME
 from .qtypes import GENERIC_TERMS, NOT_FIRST_NAMES, QUESTION_FRAME, matches
@@ -28,13 +29,19 @@ CLAIM_FRAME = set(analyze("signé signée signées signature signataire signatai
                           "vice élu élue délégué déléguée domaine domaines champ champs couvre couvrent prévoit "
                           "concerne porte inclut volet fait partie faire figure figurent parmi regroupe regroupent compte comptent "
                           "rassemble rassemblent réunit réunissent fédère composée constituée totalise "
-                          "cc communauté communes agglomération agglo métropole ville commune intercommunalité"))
-# "Le territoire compte 19 communes": a claim on the whole; "les 23 communes de l'agglomération": a whole.
-SIZE_CLAIM = re.compile(r"\b(?:compte|comptent|regroupe|regroupent|rassemble|rassemblent|reunit|reunissent|federe"
-                        r"|federent|compose[es]* de|constitue[es]* de|totalise|totalisent)\s+(?:au total\s+)?$")
-WHOLE = re.compile(r"(?:\b(?:les|des|ses|leurs|ces)|l'ensemble des|\b(?:regroupe|regroupent|compte|comptent|rassemble"
-                   r"|rassemblent|reunit|reunissent|federe|federent|repartis sur|reparties sur)|compose[es]* de)"
-                   r"\s+(?:plus de\s+|pres de\s+)?$")
+                          "cc communauté communes agglomération agglo métropole ville commune intercommunalité côtés "
+                          "assiste assistait assistaient participe participait"))
+# Capitalised words in a row: a name the source must contain ("Territoires Conseil", "ARFOS").
+PROPER_NAME = re.compile(r"(?<![.!?:]\s)\b[A-ZÉÈÎÔ][\w’'-]*(?:\s+[A-ZÉÈÎÔ][\w’'-]*)*")
+COMMON_CAPITALISED = {"ctg", "caf", "cafs", "selon", "d", "l", "convention", "territoriale", "globale", "cc", "ca",
+                      "cu", "la", "le", "les", "de", "du", "des"}
+# "à Villiers-la-Sarnaise", "à la mairie de Lillebonne", "au siège communautaire de Bréville-sur-Orbelle"
+LOCATION = re.compile(r"\b(?:à|au|dans)\s+(?:la |le |l'|l’)?(?:(?:mairie|siège|salle|maison|hôtel|centre|espace|"
+                      r"médiathèque|pôle)\b[^,.;]{0,60}|[A-ZÉÈÎ][\w’'-]+(?:[- ][A-ZÉÈÎ][\w’'-]+)*)")
+PLACE_NAME = re.compile(r"(?<![\w’'])[A-ZÉÈÎ][\w’'-]+(?:[- ](?:sur|sous|en|le|la|les|de|du|des)?-?[A-ZÉÈÎ][\w’'-]+)*")
+PRESENCE = re.compile(r"presen|assist|aux cotes|temoin")
+CAF_NAMED = re.compile(r"\b(?:Caf|CAF|Caisse d.allocations familiales)\s+(?:de la |des |du |de l'|de l’|de )"
+                       r"([A-ZÉÈ][\w'’-]+(?:[- ][A-ZÉÈ][\w'’-]+)*)")
 DOMAIN_CUE = re.compile(r"couvr|porte|concern|domaine|champ|prevoi|inclu|volet|traite|axe|priorit")
 
 
@@ -75,11 +82,16 @@ class _Check:
         place = " ".join([territory.get("name") or "", sheet["title"]] + territory.get("aliases", []))
         self.place_terms = set(analyze(place))
         self.own_terms = self.place_terms | set(analyze(sheet.get("caf") or ""))
+        self.place = fold(territory.get("name") or "")
 
     # -- parts ----------------------------------------------------------------------------------
     def run(self) -> Verdict:
         self._signed()
+        self._hours()
         self._period()
+        self._caf()
+        self._place()
+        self._event_dates()
         self._quantities()
         self._people()
         self._domains()
@@ -135,6 +147,84 @@ class _Check:
         verdict = "supported" if known else "not_found"
         self._part(span, verdict, msg.CHECK_DATE_SAME.format(found=on_date(found)), evidence)
 
+    def _hours(self) -> None:
+        """An hour of the signing ("signée à 18 heures") against the signing sentence."""
+        if not self.claim.hours or not SIGN_CUE.search(self.f):
+            return
+        signing = [self._fact_span("signed_on")] + [(s, e) for s, e in sentence_spans(self.text)
+                                                     if SIGN_CUE.search(fold(self.text[s:e]))]
+        span = next((sp for sp in signing if sp and hours_in(fold(self.text[sp[0]:sp[1]]))), None)
+        found = hours_in(fold(self.text[span[0]:span[1]])) if span else []
+        for hour, at in self.claim.hours:
+            if not found:
+                self._part(at, "not_found", msg.CHECK_NO_HOUR, None)
+            elif hour in {h for h, _ in found}:
+                self._part(at, "supported", msg.CHECK_HOUR_SAME.format(found=hour.replace(":", " h ")), span)
+            else:
+                self._part(at, "contradicted", msg.CHECK_HOUR_DIFFERS.format(found=found[0][0].replace(":", " h ")),
+                           span)
+
+    def _caf(self) -> None:
+        """"… avec la Caf de l'Oise" when the convention's Caf is the Caf de la Somme."""
+        caf = self.sheet.get("caf")
+        for m in CAF_NAMED.finditer(self.claim.text):
+            place = fold(m.group(1))
+            if not caf or place in fold(caf) or place in self.doc_f:
+                continue
+            self._part(m.span(), "contradicted", msg.CHECK_CAF_DIFFERS.format(caf=caf), self._fact_span("caf"))
+
+    def _signing_sentences(self) -> list[tuple[int, int]]:
+        spans = [(s, e) for s, e in sentence_spans(self.text) if SIGN_CUE.search(fold(self.text[s:e]))]
+        return ([self._fact_span("signed_on")] if self._fact_span("signed_on") else []) + spans
+
+    def _place(self) -> None:
+        """Where it was signed ("signée … à Villiers-la-Sarnaise") against the places of the signing sentences."""
+        if not SIGN_CUE.search(self.f):
+            return
+        for m in LOCATION.finditer(self.claim.text):
+            names = [fold(n) for n in PLACE_NAME.findall(m.group(0))]
+            if not names or set(analyze(m.group(0))) <= self.own_terms:
+                continue
+            said = next((sp for sp in self._signing_sentences() if all(n in fold(self.text[sp[0]:sp[1]])
+                                                                       for n in names)), None)
+            if said:
+                self._part(m.span(), "supported", msg.CHECK_PLACE_SAME, said)
+                continue
+            other = next(((sp, o) for sp in self._signing_sentences() for o in LOCATION.finditer(self.text[sp[0]:sp[1]])
+                          if PLACE_NAME.search(o.group(0))), None)
+            if other:
+                found = other[1].group(0).strip()
+                self._part(m.span(), "contradicted", msg.CHECK_PLACE_DIFFERS.format(found=found), other[0])
+            else:
+                self._part(m.span(), "not_found", msg.CHECK_NO_PLACE, None)
+
+    def _event_dates(self) -> None:
+        """A date of something the claim describes ("le diagnostic débute en octobre 2021"), against the
+        dates of the sentence that says the most of it (half of the claim's other words, two at least)."""
+        if not self.claim.dates:
+            return
+        terms = self._content_terms()
+        spans = sentence_spans(self.text)
+        best, best_cover = None, 0
+        for s, e in spans:
+            said = set(analyze(self.text[s:e]))
+            cover = sum(1 for term in terms if matches(term, said))
+            if cover > best_cover and dates_in(fold(self.text[s:e])):
+                best, best_cover = (s, e), cover
+        for claimed, span in self.claim.dates:
+            if not best or best_cover < max(2, len(terms) / 2):
+                self._part(span, "not_found", msg.CHECK_NO_EVENT_DATE, None)
+                continue
+            found = [d for d, _ in dates_in(fold(self.text[best[0]:best[1]]))]
+            size = len(claimed)
+            if any(d[:size] == claimed or d.lstrip("-")[-5:] == claimed.lstrip("-")[-5:] and claimed.startswith("--")
+                   for d in found):
+                self._part(span, "supported", msg.CHECK_EVENT_DATE_SAME, best)
+            elif any(len(d) >= size or d[:4] != claimed[:4] for d in found):
+                self._part(span, "contradicted", msg.CHECK_EVENT_DATE_DIFFERS.format(found=on_date(found[0])), best)
+            else:
+                self._part(span, "not_found", msg.CHECK_NO_EVENT_DATE, None)
+
     def _period(self) -> None:
         if not self.claim.period:
             return
@@ -150,40 +240,12 @@ class _Check:
         self._part(span, "supported", msg.CHECK_PERIOD_SAME.format(found=period_text(found)), evidence)
 
     def _quantities(self) -> None:
-        """A claimed figure against the source's figures of the same unit ("communes", "€", durations in months).
-        The same value in the source supports it. A claim on a territory's size ("compte 19 communes") is
-        compared with the figures that give a whole ("les 50 communes du territoire"), not a subset ("13 communes
-        ont signé"). Otherwise a different value contradicts it when the claim's other words point at it, those
-        close to the figure counting double."""
         for q in self.claim.quantities:
             span, said = (q.start, q.end), self.claim.text[q.start:q.end]
-            size = bool(SIZE_CLAIM.search(self.f[:q.start]))
-            context = set(analyze(self.f[:q.start] + " " + self.f[q.end:])) - GENERIC_TERMS - set(analyze(q.noun))
-            if not size:  # the territory's name says nothing about which figure; the Caf's may
-                context -= self.place_terms
-            scored = []
-            for s, e in sentence_spans(self.text):
-                sentence = self.text[s:e]
-                sentence_terms = set(analyze(sentence))
-                for found in quantities(sentence):
-                    if found.noun.rstrip("sx") != q.noun.rstrip("sx"):
-                        continue
-                    if size and not WHOLE.search(fold(sentence[:found.start]) + " "):
-                        continue
-                    near = len(context & set(analyze(sentence[max(0, found.start - 50):found.end + 50])))
-                    # a whole is named next to its figure ("les 23 communes de l'agglomération")
-                    score = 2 * near + (0 if size else len(context & sentence_terms))
-                    scored.append((score, found.value, (s, e),
-                                   sentence[found.start:found.end]))
-            same = [x for x in scored if abs(x[1] - q.value) < 1e-6]
-            top = max(scored, key=lambda x: x[0], default=None)
-            if same and (not size or top in same or top[0] == same[0][0]):
-                evidence = max(same, key=lambda x: x[0])
-                self._part(span, "supported", msg.CHECK_FIGURE_SAME.format(found=evidence[3]), evidence[2])
-            elif top and (top[0] > 0 or size):
-                self._part(span, "contradicted", msg.CHECK_FIGURE_DIFFERS.format(found=top[3], said=said), top[2])
-            else:
-                self._part(span, "not_found", msg.CHECK_NO_FIGURE.format(said=said), None)
+            match = match_quantity(self.f, q, self.text, self.place_terms, self.place)
+            note = {"supported": msg.CHECK_FIGURE_SAME, "contradicted": msg.CHECK_FIGURE_DIFFERS,
+                    "not_found": msg.CHECK_NO_FIGURE}[match.verdict]
+            self._part(span, match.verdict, note.format(found=match.found, said=said), match.evidence)
 
     def _people(self) -> None:
         """People the claim names, among those of the sheet: role, signer or only present, or represented."""
@@ -201,7 +263,7 @@ class _Check:
                 start = self.f.rfind(first, 0, m.start()) if first in self.f[:m.start()] else m.start()
                 mentioned.append((person, group, i, (start if m.start() - start < 40 else m.start(), m.end())))
         roles = self._claimed_roles([span for *_, span in mentioned])
-        presence = re.search(r"presen", self.f)
+        presence = PRESENCE.search(self.f)
         signs = SIGN_CUE.search(self.f) and not presence
         for (person, group, i, span), claimed in zip(mentioned, roles):
             evidence = self._fact_span(f"{group}[{i}]")
@@ -209,7 +271,8 @@ class _Check:
             if person.get("by") and signs and not re.search(r"represent|au nom|pour le compte", self.f):
                 note = msg.CHECK_REPRESENTED.format(name=person["name"], by=person["by"])
                 self._part(span, "contradicted", note, evidence)
-            elif claimed and actual and (not claimed & actual or _deputy_differs(claimed, actual)):
+            elif claimed and actual and (not claimed & actual or _deputy_differs(claimed, actual)
+                                         or self._portfolio_differs(span, person.get("role") or "")):
                 note = msg.CHECK_ROLE_DIFFERS.format(name=person["name"], role=person["role"])
                 self._part(span, "contradicted", note, evidence)
             elif group == "present" and signs:
@@ -234,6 +297,19 @@ class _Check:
                 continue
             note = msg.CHECK_BODY_SIGNED.format(body=person["organisation"], name=person["name"])
             self._part(span, "supported", note, self._fact_span(f"signatories[{i}]"))
+
+    def _portfolio_differs(self, name_span: tuple[int, int], role: str) -> bool:
+        """"adjointe aux Solidarités" said of the "Adjointe à la Jeunesse": same title, another portfolio.
+        The claimed role is the apposition after the name ("X, adjointe aux …,") or the words before it."""
+        after = re.match(r",\s*([^,;]{3,80})", self.f[name_span[1]:])
+        before = re.search(r"(?:^|,|\bpar|\bet)\s*((?:la |le |l')?[^,;]{3,60})$", self.f[:name_span[0]].rstrip(" ,"))
+        phrase = after.group(1) if after and role_heads(after.group(1)) else before.group(1) if before else ""
+        phrase = re.split(r"\s(?:a|ont)\s+(?:signe|ete)|\bet\b", phrase)[0]
+        drop = {h for h, _ in ROLE_HEADS} | GENERIC_TERMS | CLAIM_FRAME
+        claimed = {t for t in analyze(phrase) if not any(t.startswith(d[:5]) for d in drop)} - self.place_terms
+        actual = set(analyze(role)) - GENERIC_TERMS
+        return bool(claimed and actual - {t for t in actual if any(t.startswith(d[:5]) for d in drop)}
+                    and not any(matches(t, actual) for t in claimed))
 
     def _claimed_roles(self, names: list[tuple[int, int]]) -> list[set[str]]:
         """Role heads the claim gives each named person: a role belongs to the nearest name with no other name,
@@ -278,37 +354,64 @@ class _Check:
             if self._is_used(m.span()) or fold(last) in self.doc_f or set(analyze(m.group(0))) <= self.own_terms:
                 continue
             signers = self.sheet.get("signatories", [])
-            if SIGN_CUE.search(self.f) and signers and not re.search(r"presen", self.f):
+            if SIGN_CUE.search(self.f) and signers and not PRESENCE.search(self.f):
                 names = ", ".join(p["name"] for p in signers)
                 self._part(m.span(), "contradicted", msg.CHECK_OTHER_SIGNERS.format(names=names),
                            self._fact_span("signatories[0]"))
             else:
                 self._part(m.span(), "not_found", msg.CHECK_UNKNOWN.format(said=m.group(0)), None)
+        for m in PROPER_NAME.finditer(self.claim.text):  # "le cabinet Territoires Conseil", "la mairie de Lillebonne"
+            words = [w for w in re.split(r"[\s'’-]+", fold(m.group(0))) if w]
+            phrase = " ".join(w for w in words if w not in COMMON_CAPITALISED)  # "CC Vallée" -> "vallee"
+            if m.start() == 0 or self._is_used(m.span()) or phrase in re.sub(r"[\s'’-]+", " ", self.doc_f) \
+                    or all(w in NOT_FIRST_NAMES or w in COMMON_CAPITALISED for w in words) \
+                    or set(analyze(m.group(0))) <= self.own_terms | GENERIC_TERMS:
+                continue
+            self._part(m.span(), "not_found", msg.CHECK_UNKNOWN.format(said=m.group(0)), None)
 
     def _is_used(self, span: tuple[int, int]) -> bool:
         return any(a < span[1] and span[0] < b for a, b in self.used)
 
+    def _rest(self) -> str:
+        """The claim with the parts already checked blanked out."""
+        return "".join(" " if any(a <= i < b for a, b in self.used) else ch for i, ch in enumerate(self.claim.text))
+
+    def _content_terms(self) -> set[str]:
+        taken = [s for _, s in self.claim.dates + self.claim.hours]
+        rest = "".join(" " if any(a <= i < b for a, b in taken) else ch for i, ch in enumerate(self._rest()))
+        terms = set(analyze(rest)) - self.own_terms - GENERIC_TERMS - QUESTION_FRAME - CLAIM_FRAME
+        return {t for t in terms if not t.isdigit()}
+
     def _content(self) -> None:
         """What the structured parts did not cover: every remaining term said in one or two adjacent sentences."""
-        rest = "".join(" " if any(a <= i < b for a, b in self.used) else ch for i, ch in enumerate(self.claim.text))
-        terms = set(analyze(rest)) - self.own_terms - GENERIC_TERMS - QUESTION_FRAME - CLAIM_FRAME
-        terms = {t for t in terms if not t.isdigit()}
+        rest = self._rest()
+        terms = self._content_terms()
         if not terms or any(p.verdict != "supported" for p in self.parts):
             return  # nothing left to check, or the claim is already settled by a part
         words = " ".join(w for w in TOKEN.findall(rest) if set(analyze(w)) & terms)
         spans = sentence_spans(self.text)
+        # the claim's main assertion (a date, a figure, a person) found: the rest must be said around it
+        anchors = [(c.start, c.end) for p in self.parts if p.citation for c in [self.citations[p.citation - 1]]]
+        signs = SIGN_CUE.search(self.f) and not PRESENCE.search(self.f)
         best, best_cover = None, 0.0
         for k, (s, _) in enumerate(spans):
+            near = [spans[max(k - 1, 0)][0], spans[min(k + 2, len(spans) - 1)][1]]
+            # a claim about the signing may also be checked against any signing sentence
+            signing = signs and SIGN_CUE.search(fold(self.text[s:spans[k][1]]))
+            if anchors and not signing and not any(a < near[1] and near[0] < b for a, b in anchors):
+                continue
             for e in {spans[k][1], spans[min(k + 1, len(spans) - 1)][1]}:
                 said = set(analyze(self.text[s:e]))
                 cover = sum(1 for term in terms if matches(term, said)) / len(terms)
                 if cover > best_cover + 1e-9 or (cover == best_cover and best and e - s < best[1] - best[0]):
                     best, best_cover = (s, e), cover
-        # the claim's main assertion (a date, a figure, a person) found: its wording needs half its words said
-        anchored = any(p.verdict == "supported" for p in self.parts)
-        needed = 0.5 if anchored else 1.0 if len(terms) <= 2 else 0.75
+        needed = 0.5 if anchors else 1.0 if len(terms) <= 2 else 0.75
         numbers = set(re.findall(r"\d+", rest))
-        if best and best_cover >= needed and numbers <= set(re.findall(r"\d+", self.text[best[0]:best[1]])):
+        # names and numbers must be in the passage itself, not only in the document
+        names = {t for m in PROPER_NAME.finditer(rest) if m.start() for t in analyze(m.group(0))} & terms
+        evidence = set(analyze(self.text[best[0]:best[1]])) if best else set()
+        if best and best_cover >= needed and numbers <= set(re.findall(r"\d+", self.text[best[0]:best[1]])) \
+                and names <= evidence and (names == terms or any(matches(t, evidence) for t in terms - names)):
             negated = bool(NEGATION.search(fold(self.text[best[0]:best[1]])))
             if negated != self.claim.negated:
                 return self._part(None, "contradicted", msg.CHECK_NEGATION, best, words)

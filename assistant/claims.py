@@ -19,27 +19,28 @@ CHECK_PREFIX = re.compile(r"^\s*(?:v[ée]rifie[rz]?\s*(?:que|si)?\s*:?|est-il (?
 # A question rather than a statement: a question word, an inverted pronoun ("a-t-elle", "fait-il"), a choice.
 QUESTION_WORDS = re.compile(r"\b(?:qui|quoi|quand|quel|quelle|quels|quelles|combien|comment|ou|pourquoi|lequel"
                             r"|laquelle|lesquels|lesquelles|est-ce|qu.est)\b|-t-|-(?:il|elle|ils|elles|on)\b"
-                            r"|^\s*(?:y a|existe|peut|doit|faut)")
+                            r"|^\s*(?:y a|existe|peut|doit|faut|que|qu|a quoi|a qui|sous|pour quoi|en quoi|de quoi)\b")
 STATEMENT = re.compile(r"\b(?:a|ont|est|sont|etait|etaient|sera|seront|couvre|couvrent|court|prevoit|compte"
                        r"|regroupe|concerne|porte|prend|termine|dure|signe|signee)\b")
 SIGN_CUE = re.compile(r"\bsign\w*|\bofficialis\w*|\bparaph\w*|\bconclu\w*")
-END_CUE = re.compile(r"jusqu.{1,3}(?:en|a|au)\s+((?:19|20)\d{2})|(?:termine|terminera|prend fin|prendra fin|s.acheve"
+END_CUE = re.compile(r"jusqu.{1,3}(?:en|a|au)\s+(?:\d{1,2}(?:er)?\s+[a-z]+\s+)?((?:19|20)\d{2})|(?:termine|terminera|prend fin|prendra fin|s.acheve"
                      r"|s.achevera|expire|expirera|echeance)\w*\s+(?:en\s+|fin\s+)?((?:19|20)\d{2})")
 PERIOD_CUE = re.compile(r"periode|annees|couvr|court|porte sur|valable|de (?:19|20)\d{2} a")
 YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
+HOUR = re.compile(r"\b([01]?\d|2[0-3])\s*(?:h|heures?)\s*([0-5]\d)?\b")
 UNITS = {"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8,
          "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15, "seize": 16,
          "vingt": 20, "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60, "cent": 100, "cents": 100,
          "mille": 1000}
 NUMBER_WORD = r"(?:(?:" + "|".join(sorted(UNITS, key=len, reverse=True)) + r")(?:[- ](?:et[- ])?)?)+"
 QUANTITY = re.compile(r"(?<![\w-])(?P<number>\d{1,3}(?:[\u202f\xa0 .]\d{3})+|\d+(?:,\d+)?|" + NUMBER_WORD + r")"
-                      r"(?P<scale>\s+millions?|\s+milliards?)?(?:\s*(?P<euro>€)|\s+(?:d['’]\s*)?(?P<noun>[a-zà-ÿ]+))",
+                      r"(?P<scale>\s+millions?|\s+milliards?)?(?:\s*(?P<euro>€)|(?:\s+seule?s?)?\s+(?:d['’]\s*)?(?P<noun>[a-zà-ÿ]+))",
                       re.IGNORECASE)
 DURATION_MONTHS = {"an": 12, "ans": 12, "annee": 12, "annees": 12, "mois": 1, "semaine": 0.25, "semaines": 0.25,
-                   "jour": 1 / 30, "jours": 1 / 30}
+                   "jour": 1 / 30, "jours": 1 / 30, "journee": 1 / 30, "journees": 1 / 30}
 MONEY = {"€", "euro", "euros"}
 NOT_COUNTED = set(MONTHS) | {"et", "de", "du", "des", "a", "au", "aux", "en", "par", "pour", "h", "heures", "heure",
-                             "ou", "la", "le", "les", "sur"}
+                             "ou", "la", "le", "les", "sur", "sont", "est", "ont", "seront", "etaient", "sera", "fois"}
 # Heads of the roles people hold in a signing (gender and accents folded).
 ROLE_HEADS = [("vice-president", r"vice-president\w*"), ("sous-directeur", r"sous-direct\w*"),
               ("adjoint", r"\badjoint\w*"), ("maire", r"\bmaire\b"), ("directeur", r"\bdirect(?:eur|rice)\w*"),
@@ -64,6 +65,8 @@ class Claim:
     quantities: list[Quantity] = field(default_factory=list)
     roles: list[tuple[str, int]] = field(default_factory=list)  # role head and its position
     domains: list[tuple[str, tuple[int, int]]] = field(default_factory=list)
+    dates: list[tuple[str, tuple[int, int]]] = field(default_factory=list)  # dates other than the signing's
+    hours: list[tuple[str, tuple[int, int]]] = field(default_factory=list)
     negated: bool = False
 
 
@@ -135,16 +138,29 @@ def role_heads(text: str) -> list[tuple[str, int]]:
     return sorted(found, key=lambda x: x[1])
 
 
-def _signing_date(f: str) -> tuple[str, tuple[int, int]] | None:
+def dates_in(f: str, skip: list[tuple[int, int]] = ()) -> list[tuple[str, tuple[int, int]]]:
+    """Dates of a folded text, most precise first where they overlap: "2023-02-06", "--02-06", "2024-07", "2024"."""
+    found: list[tuple[str, tuple[int, int]]] = []
+
+    def free(span):
+        return not any(a < span[1] and span[0] < b for a, b in list(skip) + [s for _, s in found])
+
     for m in FULL_DATE.finditer(f):
-        if m.group(3):
-            return f"{m.group(3)}-{MONTHS.index(m.group(2)) + 1:02d}-{int(m.group(1)):02d}", m.span()
-        return f"--{MONTHS.index(m.group(2)) + 1:02d}-{int(m.group(1)):02d}", m.span()
-    m = MONTH_YEAR.search(f)
-    if m:
-        return f"{m.group(2)}-{MONTHS.index(m.group(1)) + 1:02d}", m.span()
-    m = YEAR.search(f)
-    return (m.group(1), m.span()) if m else None
+        month, day = MONTHS.index(m.group(2)) + 1, int(m.group(1))
+        if free(m.span()):
+            found.append((f"{m.group(3)}-{month:02d}-{day:02d}" if m.group(3) else f"--{month:02d}-{day:02d}", m.span()))
+    for m in MONTH_YEAR.finditer(f):
+        if free(m.span()):
+            found.append((f"{m.group(2)}-{MONTHS.index(m.group(1)) + 1:02d}", m.span()))
+    for m in YEAR.finditer(f):
+        if free(m.span()):
+            found.append((m.group(1), m.span()))
+    return sorted(found, key=lambda d: d[1])
+
+
+def hours_in(f: str) -> list[tuple[str, tuple[int, int]]]:
+    """"17h00", "18 heures", "9 h 30" -> "17:00", "18:00", "09:30"."""
+    return [(f"{int(m.group(1)):02d}:{m.group(2) or '00'}", m.span()) for m in HOUR.finditer(f)]
 
 
 def parse_claim(text: str) -> Claim:
@@ -153,15 +169,16 @@ def parse_claim(text: str) -> Claim:
     claim = Claim(text=text, negated=bool(NEGATION.search(f)))
     period_range = RANGE.search(f)
     end = END_CUE.search(f)
-    if period_range and (PERIOD_CUE.search(f) or not SIGN_CUE.search(f)):
+    if period_range:  # "2022-2026" is a period, never a signing date
         claim.period = ({"start": int(period_range.group(1)), "end": int(period_range.group(2))}, period_range.span())
     elif end:
         claim.period = ({"start": None, "end": int(end.group(1) or end.group(2))}, end.span())
-    if SIGN_CUE.search(f):
-        rest = f if claim.period is None else f[:claim.period[1][0]] + " " * (claim.period[1][1] - claim.period[1][0]) \
-            + f[claim.period[1][1]:]
-        claim.signed = _signing_date(rest)
-    taken = [span for part in (claim.signed, claim.period) if part for span in [part[1]]]
+    dates = dates_in(f, [claim.period[1]] if claim.period else [])
+    if SIGN_CUE.search(f) and dates:
+        claim.signed = dates.pop(0)
+    claim.dates = dates  # other dates: of an event the claim describes ("le diagnostic débute en octobre 2021")
+    claim.hours = hours_in(f)
+    taken = [span for part in [claim.signed, claim.period] + dates + claim.hours if part for span in [part[1]]]
     claim.quantities = [q for q in quantities(f) if not any(a <= q.start < b for a, b in taken)]
     claim.roles = role_heads(f)
     for name, pattern in DOMAINS:

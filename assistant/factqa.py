@@ -18,6 +18,8 @@ ACROSS = re.compile(r"\b(quelles|lesquelles|combien de|toutes? les|ces|parmi les
                     r"|\b(ctg|conventions?)\b.{0,20}\b(les plus|la plus)\b")
 CAF_MENTION = re.compile(r"\b(?:Caf|CAF|caf)\s+(?:de la |des |du |de l'|de l’|de )?[\w'’]+(?:-[\w'’]+)*")
 YEAR = re.compile(r"\b(19|20)\d{2}\b")
+MONTH_WORDS = re.compile(r"\b(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre"
+                         r"|d[ée]cembre)\b", re.IGNORECASE)
 ENDS = re.compile(r"termin|fin\b|s'achev|expir|jusqu|echeance|prennent fin")
 SIGNED = re.compile(r"\bsigne|signature|conclu")
 RUNNING = re.compile(r"en cours|couvr\w* l'annee|valable|en vigueur|actives?")
@@ -105,12 +107,14 @@ class FactAnswerer:
 
     def _convention(self, question: str) -> dict | None:
         """The sheet whose territory the question names, if any."""
-        terms = set(analyze(question)) - GENERIC_TERMS
-        best, best_overlap = None, 0
+        # month names are not places ("29 mars" is not "Saint-Aubin-des-Marais")
+        terms = set(analyze(MONTH_WORDS.sub(" ", question))) - GENERIC_TERMS
+        best, best_score = None, 0.0
         for sheet, own in zip(self._sheets, self._places):
             overlap = len(terms & own)
-            if overlap > best_overlap:
-                best, best_overlap = sheet, overlap
+            score = overlap + overlap / len(own) if own else 0.0  # ties: the name most completely named
+            if overlap and score > best_score:
+                best, best_score = sheet, score
         return best
 
     # -- questions across conventions ---------------------------------------------------------
