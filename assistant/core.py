@@ -6,7 +6,7 @@ import time
 
 from . import messages
 from .config import Settings
-from .errors import IndexMissing, InvalidQuestion
+from .errors import FactsOutdated, IndexMissing, InvalidQuestion
 from .results import Answer, Passage, Verdict
 
 
@@ -59,7 +59,7 @@ class Assistant:
         try:
             self._open()
             return False
-        except IndexMissing:
+        except (IndexMissing, FactsOutdated):
             self.index(progress=progress)
             self._open()
             return True

@@ -30,6 +30,13 @@ class IndexMismatch(CTGError):
         super().__init__(messages.INDEX_MISMATCH.format(path=path, built=built, wanted=wanted))
 
 
+class FactsOutdated(CTGError):
+    """The fact sheets were extracted by other rules (``ctg index`` refreshes them, embedding nothing)."""
+
+    def __init__(self, path):
+        super().__init__(messages.FACTS_OUTDATED.format(path=path))
+
+
 class IndexCorrupt(CTGError):
     """The index files cannot be read."""
 

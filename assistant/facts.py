@@ -34,6 +34,18 @@ CAF = re.compile(r"\b(?:Caf|CAF|Caisse d.[Aa]llocations [Ff]amiliales)(?: \(Caf\
                  r"((?: de la| de l.| des| du| de)? ?[A-ZÉ][\w'’.-]*(?:[- ][A-ZÉ][\w'’.-]*)*)")
 
 
+def extractor_version() -> str:
+    """A fingerprint of the extraction rules' source: fact sheets stored by other rules are refreshed."""
+    import hashlib
+    from pathlib import Path
+
+    here = Path(__file__).parent
+    digest = hashlib.sha256()
+    for name in ("facts.py", "people.py", "listfacts.py", "ner.py", "chunking.py"):
+        digest.update((here / name).read_bytes())
+    return digest.hexdigest()[:12]
+
+
 @dataclass
 class FactSheet:
     doc: str

@@ -11,7 +11,7 @@ from typing import Callable
 from .chunking import BlockChunker
 from .config import Settings
 from .corpus import corpus_hash, load_corpus
-from .facts import extract
+from .facts import extract, extractor_version
 from .sentences import add_sentences, delete_document
 from .store import (BM25_DIR, CHROMA_DIR, DOCSTORE, FACTS, MANIFEST, check_fingerprint, collection_names, drop_collections,
                     expected_fingerprint, get_collection, make_client, read_manifest, write_json_atomic)
@@ -111,7 +111,7 @@ def build_index(settings: Settings, embed_model, *, client=None, rebuild: bool =
     lexical.save(index_dir / BM25_DIR)
     # Fact sheets are rules over the text: cheap, so rebuilt for every document, stored with the index.
     sheets = [extract(d.metadata["doc"], d.metadata["title"], d.text, d.metadata).to_dict() for d in documents]
-    write_json_atomic(index_dir / FACTS, {"facts": sheets})
+    write_json_atomic(index_dir / FACTS, {"version": extractor_version(), "facts": sheets})
 
     report.docs, report.chunks = len(documents), len(nodes)
     manifest = {

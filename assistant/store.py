@@ -18,7 +18,7 @@ from pathlib import Path
 from . import messages
 from .config import Settings
 from .embeddings import MODEL_IDS
-from .errors import IndexCorrupt, IndexMismatch, IndexMissing, StoreUnavailable
+from .errors import FactsOutdated, IndexCorrupt, IndexMismatch, IndexMissing, StoreUnavailable
 
 MANIFEST = "manifest.json"
 DOCSTORE = "docstore.json"
@@ -132,6 +132,7 @@ def open_index(settings: Settings, client=None) -> IndexHandle:
     from llama_index.core.storage.docstore import SimpleDocumentStore
     from llama_index.vector_stores.chroma import ChromaVectorStore
 
+    from .facts import extractor_version
     from .lexical import LexicalIndex
 
     index_dir = settings.index_dir
@@ -147,7 +148,10 @@ def open_index(settings: Settings, client=None) -> IndexHandle:
     try:
         docstore = SimpleDocumentStore.from_persist_path(str(index_dir / DOCSTORE))
         lexical = LexicalIndex.load(index_dir / BM25_DIR)
-        facts = json.loads((index_dir / FACTS).read_text(encoding="utf-8"))["facts"]
+        stored = json.loads((index_dir / FACTS).read_text(encoding="utf-8"))
+        facts = stored["facts"]
     except (OSError, ValueError, KeyError) as exc:
         raise IndexCorrupt(index_dir, str(exc)) from exc
+    if stored.get("version") != extractor_version():
+        raise FactsOutdated(index_dir)
     return IndexHandle(manifest, ChromaVectorStore(chroma_collection=passages), docstore, lexical, sentences, facts)

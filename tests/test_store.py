@@ -67,3 +67,18 @@ def test_incomplete_index_is_detected(tmp_path, corpus_copy, embed_model):
     # --rebuild repairs it
     build_index(settings, embed_model, rebuild=True)
     assert open_index(settings).manifest["chunks"] == _count(settings)
+
+
+def test_fact_sheets_from_older_rules_are_refreshed_without_embedding(tmp_path, corpus_copy, embed_model):
+    from assistant.errors import FactsOutdated
+
+    settings = Settings(corpus_dir=corpus_copy, index_dir=tmp_path / "index")
+    build_index(settings, embed_model)
+    facts = settings.index_dir / "facts.json"
+    facts.write_text(json.dumps({"version": "older", "facts": []}), encoding="utf-8")
+    with pytest.raises(FactsOutdated, match="ctg index"):
+        open_index(settings)
+    assistant = Assistant(settings, embed_model=embed_model)
+    assert assistant.ensure_index() is True
+    assert len(assistant.facts()) == 5
+    assert json.loads(facts.read_text(encoding="utf-8"))["version"] != "older"
