@@ -72,6 +72,46 @@ def cmd_ask(args) -> int:
     return 0
 
 
+def cmd_chat(args) -> int:
+    """One conversation fed by standard input, one question a line."""
+    from . import messages
+    from .core import Assistant
+
+    assistant = Assistant(_settings(args))
+    assistant.ensure_index(progress=_progress_bar(messages.INDEXING))
+    conversation = assistant.conversation()
+    interactive = sys.stdin.isatty() and not args.json
+    if interactive:
+        print(messages.CHAT_HELLO)
+    while True:
+        if interactive:
+            print("\n> ", end="", flush=True)
+        line = sys.stdin.readline()
+        if not line or (interactive and not line.strip()):
+            return 0
+        if not line.strip():
+            continue
+        try:
+            answer = conversation.ask(line.strip())
+        except CTGError as exc:  # one bad line does not end the conversation
+            if args.json:
+                print(json.dumps({"error": str(exc)}, ensure_ascii=False), flush=True)
+            else:
+                print(f"Erreur : {exc}", file=sys.stderr)
+            continue
+        if args.json:
+            print(json.dumps(answer.to_dict(), ensure_ascii=False), flush=True)
+            continue
+        if answer.resolved_question and answer.resolved_question != line.strip():
+            print(f"({messages.RESOLVED_AS.lower()} {answer.resolved_question})")
+        print(answer.text)
+        for c in answer.citations:
+            print(f"  [{c.n}] {c.title} ({c.doc}, caractères {c.start}-{c.end})")
+        if answer.suggestions:
+            print(f"{messages.SUGGESTIONS_LABEL} : " + " · ".join(answer.suggestions))
+        sys.stdout.flush()
+
+
 def cmd_check(args) -> int:
     from . import messages
     from .core import Assistant
@@ -126,6 +166,10 @@ def build_parser() -> argparse.ArgumentParser:
     common(p)
     p.add_argument("question")
     p.set_defaults(func=cmd_ask)
+
+    p = sub.add_parser("chat", help="conversation : une question par ligne sur l'entrée standard")
+    common(p)
+    p.set_defaults(func=cmd_chat)
 
     p = sub.add_parser("check", help="vérifier une affirmation : confirmée, contredite ou non trouvée")
     common(p)

@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 EmbedModelName = Literal["e5-small", "minilm"]
@@ -39,6 +39,14 @@ class Settings(BaseSettings):
     max_answer_chars: int = 400
     refusal_threshold: float = 0.33
     max_question_chars: int = 1000
+
+    # Optional language model (any OpenAI-compatible server: Ollama, vLLM, Albert). Off unless a base URL is set;
+    # its answers are checked sentence by sentence against the passages they cite.
+    llm_base_url: str | None = None
+    llm_model: str = ""
+    llm_api_key: SecretStr | None = None
+    llm_timeout: float = 30.0  # seconds for the whole answer; slower falls back to the extractive answer
+    llm_passages: int = 6
 
     # Web app ("Évaluation" tab shows the report in report_dir).
     report_dir: Path = Path("reports/latest")

@@ -26,6 +26,7 @@ class Assistant:
         self._retriever = None
         self._answerer = None
         self._fact_answerer = None
+        self._llm = None
 
     # -- resources ---------------------------------------------------------------------------
     @property
@@ -77,6 +78,10 @@ class Assistant:
                 self._retriever = HybridRetriever(handle, self.embed_model, self.settings)
                 self._answerer = ExtractiveAnswerer(handle, self.settings)
                 self._fact_answerer = FactAnswerer(handle.facts, lambda doc: self.document(doc)[0])
+                if self.settings.llm_base_url:
+                    from .llm import LLMClient
+
+                    self._llm = LLMClient(self.settings)
                 self._checker = ClaimChecker(self._fact_answerer, handle.facts, lambda doc: self.document(doc)[0])
                 self._handle = handle
         return self._handle
@@ -84,6 +89,18 @@ class Assistant:
     @property
     def handle(self):
         return self._open()
+
+    @property
+    def fact_answerer(self):
+        """Answers and convention look-ups from the fact sheets of the open index."""
+        self._open()
+        return self._fact_answerer
+
+    def conversation(self, state: dict | None = None):
+        """A conversation that resolves follow-up questions (``state``: a saved ``Conversation.state``)."""
+        from .conversation import Conversation
+
+        return Conversation(self, state)
 
     # -- questions ---------------------------------------------------------------------------
     def validate(self, question: str) -> str:
@@ -101,10 +118,34 @@ class Assistant:
         hits = self._retriever.search(self.validate(question), top_k=top_k, mode=mode)
         return [self._passage(h) for h in hits]
 
-    def ask(self, question: str) -> Answer:
-        """A cited extractive answer, or a refusal when the sources do not say."""
+    def ask(self, question: str, on_delta=None) -> Answer:
+        """A cited answer, or a refusal when the sources do not say. Extractive unless a language model is
+        configured (``CTG_LLM_BASE_URL``); ``on_delta`` receives its text as it is written."""
         question = self.validate(question)
-        return self._ask(question)
+        return self._ask(question, on_delta)
+
+    def ask_stream(self, question: str):
+        """Yields the language model's text as it comes (``str``), then the final, verified ``Answer``."""
+        import queue
+
+        question = self.validate(question)
+        events: queue.Queue = queue.Queue()
+        result: dict = {}
+
+        def work():
+            try:
+                result["answer"] = self._ask(question, events.put)
+            except BaseException as exc:  # re-raised in the caller's thread below
+                result["error"] = exc
+            finally:
+                events.put(None)
+
+        threading.Thread(target=work, daemon=True).start()
+        while (delta := events.get()) is not None:
+            yield delta
+        if "error" in result:
+            raise result["error"]
+        yield result["answer"]
 
     def check(self, claim: str) -> Verdict:
         """Whether the sources support, contradict or do not settle a claim, part by part, with the evidence."""
@@ -115,7 +156,7 @@ class Assistant:
         verdict.timings_ms = {"total": (time.perf_counter() - t0) * 1000}
         return verdict
 
-    def _ask(self, question: str) -> Answer:
+    def _ask(self, question: str, on_delta=None) -> Answer:
         from .claims import strip_check_prefix
 
         claim = strip_check_prefix(question)  # "Vérifie : …", "Est-il vrai que … ?"
@@ -133,6 +174,11 @@ class Assistant:
         t2 = time.perf_counter()
         if answer is None:
             answer = self._answerer.answer(question, hits, embedding)
+            if self._llm is not None:
+                from .llmanswer import llm_answer
+
+                passages = [self._passage(h) for h in hits[: self.settings.llm_passages]]
+                answer = llm_answer(self._llm, question, passages, answer, on_delta)
         t3 = time.perf_counter()
         answer.passages = [self._passage(h) for h in hits[: self.settings.top_k]]
         answer.timings_ms = {"open": (t1 - t0) * 1000, "retrieve": (t2 - t1) * 1000,

@@ -104,3 +104,27 @@ CHECK_EXAMPLES = [
     "La CTG de la CC Vallée de l'Hérault couvre la période 2022-2026.",
     "Laurence Hauck, adjointe au maire d'Angers, a signé la CTG.",
 ]
+
+# Conversation.
+RESOLVED_AS = "Compris comme :"
+EXPORT_TITLE = "Conversation avec l'assistant CTG"
+NEW_CONVERSATION = "Nouvelle conversation"
+EXPORT_CONVERSATION = "Exporter la conversation (Markdown)"
+SUGGESTIONS_LABEL = "Questions suivantes possibles"
+# (question kind already asked, fact sheet field that must be known, question)
+SUGGESTIONS = [
+    ("signatories", "signatories", "Qui a signé {ctg} ?"),
+    ("period", "period", "Jusqu'à quand court {ctg} ?"),
+    ("date", "signed_on", "Quand {ctg} a-t-elle été signée ?"),
+    ("domains", "domains", "Quels domaines couvre {ctg} ?"),
+    ("objectives", "objectives", "Quels sont les objectifs de {ctg} ?"),
+    ("actions", "actions", "Quelles actions prévoit {ctg} ?"),
+]
+CHAT_HELLO = "Assistant CTG — une question par ligne ; ligne vide ou Ctrl-D pour quitter."
+
+# Optional language model.
+LLM_FALLBACK = "le modèle de langue n'a pas répondu à temps : réponse extractive"
+LLM_UNSUPPORTED = "la réponse du modèle de langue n'était pas justifiée par les sources : réponse extractive"
+LLM_DROPPED = "{n} phrase(s) non justifiée(s) par les sources retirée(s)"
+LLM_NOT_CONFIGURED = ("Aucun modèle de langue configuré : définissez CTG_LLM_BASE_URL (et CTG_LLM_MODEL, "
+                      "CTG_LLM_API_KEY) ou utilisez --mode extractive.")

@@ -21,6 +21,8 @@ KIND_PATTERNS = [
     ("entity", r"quel(le)?s? (bureau|cabinet|prestataire|organisme|association|entreprise|institution)\b"
                r"|quel service de l'etat"),
     ("definition", r"qu'est-ce qu'une?\b|c'est quoi|definition|definit|a quoi sert une|en quoi consiste"),
+    # "Combien d'axes…": a count, not the list itself
+    ("figures", r"\bcombien d(?:e |')\s*(?:axes?|objectifs?|actions?|domaines?|thematiques?|priorites?|enjeux|mesures)"),
     ("objectives", r"raisons?\b|pourquoi|dans quel but|objectif|\baxes?\b|enjeu|ambition|priorite"),
     ("collectivity", r"type de collectivite|quelle collectivite|commune ou|ou (par )?une intercommunalite"
                      r"|entre quels partenaires"),

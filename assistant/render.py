@@ -37,6 +37,14 @@ def answer_markdown(answer: Answer) -> str:
     return body
 
 
+def turn_markdown(answer: Answer, question: str) -> str:
+    """A chat turn: "Compris comme : …" when a follow-up was resolved, then the answer."""
+    body = answer_markdown(answer)
+    if answer.resolved_question and answer.resolved_question.strip() != (question or "").strip():
+        body = f"<small><em>{html.escape(messages.RESOLVED_AS)} {escape_text(answer.resolved_question)}</em></small>\n\n" + body
+    return body
+
+
 def citation_label(c: Citation) -> str:
     return f"[{c.n}] {c.title} ({c.doc})"
 

@@ -51,6 +51,12 @@ class Answer:
     confidence: float = 0.0
     # Set when the question was a claim to check ("Vérifie : …"): supported / contradicted / not_found.
     verdict: str | None = None
+    # In a conversation: the question as understood ("compris comme : …") and follow-up suggestions.
+    resolved_question: str | None = None
+    suggestions: list[str] = field(default_factory=list)
+    # When a language model wrote the answer: "llm"; a notice when it fell back or dropped sentences.
+    mode: str = "extractive"
+    notice: str | None = None
 
     def to_dict(self) -> dict:
         data = {
@@ -60,8 +66,12 @@ class Answer:
             "timings_ms": {k: round(v, 1) for k, v in self.timings_ms.items()},
             "confidence": round(self.confidence, 3),
         }
-        if self.verdict:
-            data["verdict"] = self.verdict
+        data["mode"] = self.mode
+        for key in ("verdict", "resolved_question", "notice"):
+            if getattr(self, key):
+                data[key] = getattr(self, key)
+        if self.suggestions:
+            data["suggestions"] = list(self.suggestions)
         return data
 
 

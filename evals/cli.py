@@ -11,7 +11,9 @@ from assistant.errors import CTGError
 def add_parser(sub) -> None:
     p = sub.add_parser("eval", help="évaluer l'assistant sur un jeu de questions")
     p.add_argument("--corpus", default="corpus", help="dossier des documents")
-    p.add_argument("--questions", default="evals/questions.jsonl", help="fichier JSON Lines des questions")
+    p.add_argument("--questions", help="fichier JSON Lines des questions (défaut : evals/questions.jsonl, sauf si "
+                   "seul --conversations est donné)")
+    p.add_argument("--conversations", help="fichier JSON Lines de conversations à plusieurs tours")
     p.add_argument("--out", default="reports/latest", help="dossier des rapports (et de l'index d'évaluation)")
     p.add_argument("--mode", choices=["extractive", "llm"], default="extractive")
     p.add_argument("--thresholds", help="fichier JSON de seuils : code de sortie 1 si l'un n'est pas atteint")
@@ -26,22 +28,34 @@ def run(args) -> int:
         a, b = (json.loads(Path(p).read_text(encoding="utf-8")) for p in args.compare)
         print(compare(a, b))
         return 0
-    if args.mode == "llm":
-        raise CTGError("Le mode llm n'est pas encore disponible : utilisez --mode extractive.")
-    from assistant import Assistant, Settings
+    from assistant import Assistant, Settings, messages
     from assistant.cli import _progress_bar
 
+    from .conversations import load_conversations, run_conversations
     from .harness import check_thresholds, load_questions, run_eval
 
     out = Path(args.out)
+    questions = args.questions or (None if args.conversations else "evals/questions.jsonl")
     try:
-        items = load_questions(args.questions)
+        items = load_questions(questions) if questions else []
+        conversations = load_conversations(args.conversations) if args.conversations else []
     except (OSError, ValueError) as exc:
         raise CTGError(f"Fichier de questions illisible : {exc}") from exc
-    assistant = Assistant(Settings(corpus_dir=Path(args.corpus), index_dir=out / "index"))
+    settings = Settings(corpus_dir=Path(args.corpus), index_dir=out / "index")
+    if args.mode == "llm" and not settings.llm_base_url:
+        raise CTGError(messages.LLM_NOT_CONFIGURED)
+    if args.mode == "extractive":
+        settings = settings.model_copy(update={"llm_base_url": None})
+    assistant = Assistant(settings)
     assistant.index(rebuild=True, progress=_progress_bar("Indexation"))
     report = run_eval(assistant, items, progress=_progress_bar("Questions", unit="question"))
-    report["config"]["questions"] = str(args.questions)
+    report["config"]["questions"] = str(questions)
+    if conversations:
+        report["conversations"] = run_conversations(assistant, conversations,
+                                                    progress=_progress_bar("Conversations", unit="conv"))
+        report["config"]["conversations"] = str(args.conversations)
+        report["metrics"].update({k: v for k, v in report["conversations"]["metrics"].items()
+                                  if k.endswith("accuracy")})
     write_reports(report, out)
     for key, value in report["metrics"].items():
         print(f"{key:<22}{value}")

@@ -166,7 +166,8 @@ def run_eval(assistant, items: list[dict], progress=None) -> dict:
             progress(n, len(items))
     s = assistant.settings
     config = {"embed_model": s.embed_model, "chunking": s.chunking(), "top_k": s.top_k,
-              "dense_weight": s.dense_weight, "refusal_threshold": s.refusal_threshold, "mode": "extractive",
+              "dense_weight": s.dense_weight, "refusal_threshold": s.refusal_threshold,
+              "mode": "llm" if s.llm_base_url else "extractive", "llm_model": s.llm_model or None,
               "corpus_dir": str(s.corpus_dir)}
     return {"metrics": compute_metrics(results), "per_kind": per_kind_metrics(results),
             "claim_confusion": claim_confusion(results), "config": config, "items": results}

@@ -43,6 +43,13 @@ def markdown(report: dict) -> str:
         lines += ["", "## Vérification des affirmations : matrice de confusion", "",
                   "| attendu \\ obtenu | " + " | ".join(VERDICTS) + " |", "|---" * (len(VERDICTS) + 1) + "|"]
         lines += [f"| {g} | " + " | ".join(str(confusion[g][p]) for p in VERDICTS) + " |" for g in VERDICTS]
+    conv = report.get("conversations")
+    if conv:
+        lines += ["", "## Conversations (questions de suivi)", "", "| métrique | valeur |", "|---|---|"]
+        lines += [f"| {k} | {_fmt(v)} |" for k, v in conv["metrics"].items()]
+        for item in (i for i in conv["items"] if not i["correct"]):
+            lines += ["", f"- **{item['id']}** {item['question']} — compris comme : {item['resolved_question']} — "
+                          f"réponse : {item['answer'][:300]} (attendu : {', '.join(item['must_contain'])} ; {item['doc']})"]
     lines += ["", "## Échecs", ""]
     for item in failures(report):
         lines += [f"### {item['id']} ({item['kind']})", f"- Question : {item['question']}",
@@ -87,6 +94,17 @@ def _confusion_html(confusion: dict | None) -> str:
             "</table>")
 
 
+def _conversations_html(conv: dict | None) -> str:
+    if not conv:
+        return ""
+    e = html.escape
+    rows = "".join(f"<tr><td>{e(k)}</td><td>{_fmt(v)}</td></tr>" for k, v in conv["metrics"].items())
+    fails = "".join(f"<li><b>{e(i['id'])}</b> {e(i['question'])} — compris comme : {e(str(i['resolved_question']))}"
+                    f" — réponse : {e(i['answer'][:300])}</li>" for i in conv["items"] if not i["correct"])
+    return (f"<h2>Conversations (questions de suivi)</h2><table>{rows}</table>"
+            f"<ul>{fails or '<li>Aucun échec.</li>'}</ul>")
+
+
 def html_report(report: dict, full: bool = True) -> str:
     e = html.escape
     rows = "".join(f"<tr><td>{e(k)}</td><td>{_fmt(v)}</td></tr>" for k, v in report["metrics"].items())
@@ -103,7 +121,7 @@ def html_report(report: dict, full: bool = True) -> str:
             f"{e(report['config'].get('questions', ''))}</p>"
             f"<h2>Métriques</h2><table>{rows}</table>"
             f"<h2>Exactitude par type de question</h2>{_bar_chart(report['per_kind'])}"
-            f"{_confusion_html(report.get('claim_confusion'))}"
+            f"{_confusion_html(report.get('claim_confusion'))}{_conversations_html(report.get('conversations'))}"
             f"<h2>Échecs ({len(fails)})</h2>{''.join(fails) or '<p>Aucun.</p>'}")
     if not full:
         return f'<div class="ctg-report">{body}</div>'

@@ -21,7 +21,7 @@ def test_ask_through_the_app(app_url):
     from gradio_client import Client
 
     client = Client(app_url, verbose=False)
-    cleared, history, choice, passage = client.predict("Qui a signé la CTG de Perpignan ?", api_name="/ask")
+    cleared, history, choice, passage, export = client.predict("Qui a signé la CTG de Perpignan ?", api_name="/ask")
     assert cleared == ""
     reply = history[-1]
     text = reply["content"] if isinstance(reply["content"], str) else reply["content"][0]["text"]
@@ -39,7 +39,7 @@ def test_invalid_question_is_a_gradio_error(app_url):
 def test_refusal_through_the_app(app_url):
     from gradio_client import Client
 
-    _, history, choice, passage = Client(app_url, verbose=False).predict(
+    _, history, choice, passage, *_ = Client(app_url, verbose=False).predict(
         "Quel est le budget de la CTG de Marseille ?", api_name="/ask")
     assert "Je n'ai pas trouvé cette information dans les sources." in str(history[-1])
     assert "<mark>" not in passage
@@ -61,3 +61,30 @@ def test_check_tab(app_url):
         "La CTG de Perpignan a été signée en 2023.", api_name="/check")
     assert "Contredit par les sources" in verdict and "#c62828" in verdict
     assert "2024-perpignan.txt" in passage and "<mark>" in passage
+
+
+def _text(message) -> str:
+    content = message["content"]
+    return content if isinstance(content, str) else " ".join(part.get("text", "") for part in content)
+
+
+def test_each_session_has_its_own_conversation(app_url):
+    """Two users at once: each follow-up is resolved against that user's own topic."""
+    from gradio_client import Client
+
+    alice, bob = Client(app_url, verbose=False), Client(app_url, verbose=False)
+    _, _, _, _, export = alice.predict("Qui a signé la CTG de Perpignan ?", api_name="/ask")
+    bob.predict("Qui a signé la CTG de Canet-en-Roussillon ?", api_name="/ask")
+    _, history, *_ = alice.predict("Et jusqu'à quand court-elle ?", api_name="/ask")
+    reply = _text(history[-1])
+    assert "Compris comme" in reply and "Perpignan" in reply and "2028" in reply and len(history) == 4
+    _, history, *_ = bob.predict("Et jusqu'à quand court-elle ?", api_name="/ask")
+    assert "Canet-en-Roussillon" in _text(history[-1]) and "2026" in _text(history[-1])
+    export = export.get("value", export) if isinstance(export, dict) else export
+    with open(export if isinstance(export, str) else export["path"], encoding="utf-8") as handle:
+        markdown = handle.read()
+    assert markdown.startswith("# Conversation") and "2024-perpignan.txt" in markdown
+    history, *_ = alice.predict(api_name="/new_conversation")
+    assert history == []
+    _, history, *_ = alice.predict("Et jusqu'à quand court-elle ?", api_name="/ask")
+    assert len(history) == 2 and "Compris comme" not in _text(history[-1])

@@ -120,3 +120,14 @@ def test_check_json(cli_index, claim, verdict, doc):
         assert data["citations"][cited - 1]["text"].strip()
     else:
         assert data["citations"] == [] and "ne permettent pas de conclure" in data["explanation"]
+
+
+def test_chat_json_resolves_follow_ups(cli_index):
+    done = subprocess.run([CTG, "chat", "--json", "--corpus", str(CORPUS), "--index", str(cli_index)],
+                          input="Qui a signé la CTG de Perpignan ?\nEt jusqu'à quand court-elle ?\n\n",
+                          capture_output=True, text=True, timeout=300, env={**os.environ, "HF_HUB_OFFLINE": "1"})
+    assert done.returncode == 0, done.stderr
+    lines = [json.loads(line) for line in done.stdout.splitlines()]
+    assert len(lines) == 2 and all("resolved_question" in line for line in lines)
+    assert "2028" in lines[1]["answer"] and lines[1]["citations"][0]["doc"] == "2024-perpignan.txt"
+    assert lines[1]["resolved_question"] == "Jusqu'à quand la CTG de Perpignan court-elle ?"

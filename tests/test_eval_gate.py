@@ -34,6 +34,11 @@ def test_held_out_synthetic_set_stays_reasonable(embed_model, tmp_path_factory):
                                                 "claim_accuracy": 0.85},
                                         "max": {"false_refusal_rate": 0.06}})
     assert not failed, f"held-out set below its floor: {failed}; metrics: {metrics}"
+    from evals.conversations import load_conversations, run_conversations
+
+    follow = run_conversations(Assistant(settings, embed_model=embed_model),
+                               load_conversations(synthetic / "conversations.jsonl"))["metrics"]
+    assert follow["follow_up_accuracy"] >= 0.85, follow
 
 
 def test_question_set_is_big_and_varied():
