@@ -11,7 +11,7 @@ def build_app(assistant):
 
     from assistant import messages
     from assistant.errors import CTGError
-    from ui import chat, check, facts, report
+    from ui import chat, check, facts, report, sources
 
     def prepare(progress=gr.Progress()):
         def step(done, total):
@@ -30,11 +30,14 @@ def build_app(assistant):
             check.build(assistant)
         with gr.Tab("Fiches CTG"):
             table = facts.build(assistant)
+        with gr.Tab("Sources"):
+            source_table, source_choice, refresh_sources = sources.build(assistant)
         with gr.Tab("Évaluation"):
             report_html = report.build(assistant)
         ready = demo.load(prepare, None, None, api_name=False)
         ready.then(lambda: report.latest_report(assistant), None, report_html, api_name=False).then(
-            lambda: facts.facts_table(assistant), None, table, api_name="facts")
+            lambda: facts.facts_table(assistant), None, table, api_name="facts").then(
+            refresh_sources, None, [source_table, source_choice], api_name="sources")
     return demo
 
 

@@ -19,7 +19,7 @@ SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[«\"(A-ZÀ-ÖØ-Ý0-9])")
 WORD = re.compile(r"\w+")
 LIST_NUMBER = re.compile(r"\d{1,2}[.)]")
 # Node metadata that is stored but kept out of the embedded / lexical text.
-HIDDEN_KEYS = ["doc", "start", "end", "caf", "date", "territory_kind", "source_url"]
+HIDDEN_KEYS = ["doc", "start", "end", "caf", "date", "territory_kind", "source_url", "format", "given", "page_starts"]
 
 
 @dataclass

@@ -68,7 +68,7 @@ def cmd_ask(args) -> int:
         return 0
     print(answer.text)
     for c in answer.citations:
-        print(f"\n[{c.n}] {c.title} ({c.doc}, caractères {c.start}-{c.end})")
+        print(f"\n[{c.n}] {c.title} ({c.doc}{f', p. {c.page}' if c.page else ''}, caractères {c.start}-{c.end})")
     return 0
 
 

@@ -16,6 +16,7 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="CTG_", extra="ignore")
 
     corpus_dir: Path = Field(Path("corpus"), description="Folder of source documents.")
+    max_file_mb: float = 20.0  # larger source files are refused
     index_dir: Path = Field(Path("index"), description="Manifest, BM25 index and local Chroma data.")
 
     # Chroma: embedded (PersistentClient in index_dir/chroma) unless a host is given.
@@ -47,6 +48,9 @@ class Settings(BaseSettings):
     llm_api_key: SecretStr | None = None
     llm_timeout: float = 30.0  # seconds for the whole answer; slower falls back to the extractive answer
     llm_passages: int = 6
+
+    # Administration of the sources in the app (upload, delete): disabled unless a password is set.
+    admin_password: SecretStr | None = None
 
     # Web app ("Évaluation" tab shows the report in report_dir).
     report_dir: Path = Path("reports/latest")

@@ -27,6 +27,7 @@ class Assistant:
         self._answerer = None
         self._fact_answerer = None
         self._llm = None
+        self._doc_ids: dict[str, str] = {}
 
     # -- resources ---------------------------------------------------------------------------
     @property
@@ -83,6 +84,7 @@ class Assistant:
 
                     self._llm = LLMClient(self.settings)
                 self._checker = ClaimChecker(self._fact_answerer, handle.facts, lambda doc: self.document(doc)[0])
+                self._doc_ids = {entry["doc"]: i for i, entry in handle.manifest["documents"].items()}
                 self._handle = handle
         return self._handle
 
@@ -95,6 +97,31 @@ class Assistant:
         """Answers and convention look-ups from the fact sheets of the open index."""
         self._open()
         return self._fact_answerer
+
+    # -- sources -------------------------------------------------------------------------------
+    def sources(self) -> list[dict]:
+        """The indexed documents with their metadata and chunk counts."""
+        from .sources import list_sources
+
+        return list_sources(self._open())
+
+    def add_files(self, files: list[tuple[str, bytes]], password: str | None, progress=None) -> dict:
+        """Save uploaded files into the corpus and update the index (administrators only)."""
+        from .sources import require_admin, save_uploads
+
+        require_admin(self.settings, password)
+        saved, refused = save_uploads(self.settings.corpus_dir, files, self.settings.max_file_mb)
+        report = self.index(progress=progress).to_dict()
+        return {**report, "saved": saved, "failed": refused + report["failed"]}
+
+    def remove_document(self, doc: str, password: str | None, progress=None) -> dict:
+        """Delete one source document and update the index (administrators only)."""
+        from .sources import delete_source, require_admin
+
+        require_admin(self.settings, password)
+        known = {entry["doc"] for entry in self._open().manifest["documents"].values()}
+        delete_source(self.settings.corpus_dir, doc, known)
+        return self.index(progress=progress).to_dict()
 
     def conversation(self, state: dict | None = None):
         """A conversation that resolves follow-up questions (``state``: a saved ``Conversation.state``)."""
@@ -147,12 +174,27 @@ class Assistant:
             raise result["error"]
         yield result["answer"]
 
+    def _with_pages(self, citations: list) -> list:
+        """Citations of paged documents (PDF) get the page their passage starts on."""
+        from dataclasses import replace
+
+        from .readers import page_of
+
+        out = []
+        for c in citations:
+            doc_id = self._doc_ids.get(c.doc)
+            starts = self._handle.docstore.get_document(doc_id).metadata.get("page_starts") if doc_id else None
+            at = c.highlights[0][0] if c.highlights else c.start  # the quoted sentence's page
+            out.append(replace(c, page=page_of(starts, at)) if starts else c)
+        return out
+
     def check(self, claim: str) -> Verdict:
         """Whether the sources support, contradict or do not settle a claim, part by part, with the evidence."""
         claim = self.validate(claim)
         t0 = time.perf_counter()
         self._open()
         verdict = self._checker.check(claim)
+        verdict.citations = self._with_pages(verdict.citations)
         verdict.timings_ms = {"total": (time.perf_counter() - t0) * 1000}
         return verdict
 
@@ -180,6 +222,7 @@ class Assistant:
                 passages = [self._passage(h) for h in hits[: self.settings.llm_passages]]
                 answer = llm_answer(self._llm, question, passages, answer, on_delta)
         t3 = time.perf_counter()
+        answer.citations = self._with_pages(answer.citations)
         answer.passages = [self._passage(h) for h in hits[: self.settings.top_k]]
         answer.timings_ms = {"open": (t1 - t0) * 1000, "retrieve": (t2 - t1) * 1000,
                              "answer": (t3 - t2) * 1000, "total": (t3 - t0) * 1000}

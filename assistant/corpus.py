@@ -1,28 +1,27 @@
-"""Load a folder of French texts as llama-index ``Document`` objects with their metadata."""
+"""Load a folder of source files (.txt, .md, .html, .pdf, .docx) as llama-index ``Document`` objects.
+
+Each document gets metadata: title, date, territory, Caf and source URL — given in ``metadata.toml`` or detected
+in the text — and, for PDFs, where each page starts. Files that give no text are listed with a French reason.
+"""
 from __future__ import annotations
 
 import hashlib
 import tomllib
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import messages
-from .errors import CorpusError
+from .errors import CorpusError, FileRefused
+from .readers import SUFFIXES, Read, decode, read_file
 
 METADATA_FILE = "metadata.toml"
-SUFFIXES = (".txt", ".md")
 META_FIELDS = ("title", "territory", "territory_kind", "caf", "date", "source_url")
+DEFAULT_MAX_MB = 20.0
 
 
 def read_text(path: Path) -> str:
     """Decode a text file (UTF-8, else cp1252, else Latin-1) with ``\\n`` line ends."""
-    raw = path.read_bytes()
-    for encoding in ("utf-8-sig", "cp1252", "latin-1"):
-        try:
-            text = raw.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    return decode(path.read_bytes())
 
 
 def content_hash(text: str) -> str:
@@ -49,32 +48,72 @@ def load_metadata(folder: Path) -> dict[str, dict]:
 
 
 def corpus_files(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
+    """Every file of the folder but the metadata file and hidden ones (unsupported ones are refused later)."""
+    return sorted(p for p in folder.rglob("*") if p.is_file() and p.name != METADATA_FILE
+                  and not any(part.startswith(".") for part in p.relative_to(folder).parts))
 
 
-def load_corpus(folder: Path | str) -> list:
-    """Every text file under ``folder`` as a ``Document`` (id = content hash)."""
+def detect_metadata(text: str, read: Read) -> dict[str, str]:
+    """Title, date, territory and Caf found in the text itself (used when ``metadata.toml`` says nothing)."""
+    from .facts import caf_name, signing_date, territory_name
+
+    date = read.date or (signing_date(text[:4000])[0] or "").lstrip("-")
+    territory, kind, _ = territory_name(text)
+    caf, _ = caf_name(text[:4000])
+    return {"title": read.title or _first_line(text), "date": date, "territory": territory or "",
+            "territory_kind": kind or "", "caf": caf or "", "source_url": read.source_url}
+
+
+@dataclass
+class Scan:
+    documents: list = field(default_factory=list)
+    failed: list[dict] = field(default_factory=list)  # {"file", "error"}
+
+
+def scan_corpus(folder: Path | str, max_mb: float = DEFAULT_MAX_MB) -> Scan:
+    """Every readable file under ``folder`` as a ``Document`` (id = content hash); the others in ``failed``."""
     from llama_index.core import Document
 
     folder = Path(folder)
-    files = corpus_files(folder) if folder.is_dir() else []
-    if not files:
+    if not folder.is_dir():
         raise CorpusError(messages.CORPUS_MISSING.format(path=folder))
     metadata = load_metadata(folder)
-    documents = []
-    for path in files:
+    scan = Scan()
+    for path in corpus_files(folder):
         rel = path.relative_to(folder).as_posix()
-        text = read_text(path)
-        if not text.strip():
+        try:
+            read = read_file(path, max_mb)
+        except FileRefused as exc:
+            scan.failed.append({"file": rel, "error": str(exc)})
             continue
-        given = metadata.get(rel, {})
-        meta = {key: str(given.get(key, "")) for key in META_FIELDS}
-        meta["title"] = meta["title"] or _first_line(text) or rel
+        text = read.text
+        given = {key: str(value) for key, value in metadata.get(rel, {}).items() if key in META_FIELDS and value}
+        detected = detect_metadata(text, read)
+        meta = {key: given.get(key) or detected.get(key, "") for key in META_FIELDS}
+        meta["title"] = meta["title"] or rel
         meta["doc"] = rel
-        documents.append(Document(text=text, id_=content_hash(text), metadata=meta))
+        meta["format"] = path.suffix.lower().lstrip(".")
+        meta["given"] = ",".join(sorted(given))  # the fields the corpus gave, not guessed
+        if read.page_starts:
+            meta["page_starts"] = ",".join(str(s) for s in read.page_starts)
+        scan.documents.append(Document(text=text, id_=content_hash(text), metadata=meta))
+    if not scan.documents and not scan.failed:
+        raise CorpusError(messages.CORPUS_MISSING.format(path=folder))
+    return scan
+
+
+def load_corpus(folder: Path | str, max_mb: float = DEFAULT_MAX_MB) -> list:
+    """The readable documents of ``folder`` (``CorpusError`` when there is none)."""
+    documents = scan_corpus(folder, max_mb).documents
     if not documents:
         raise CorpusError(messages.CORPUS_MISSING.format(path=folder))
     return documents
+
+
+def given_metadata(meta: dict) -> dict:
+    """The metadata the corpus gave (``metadata.toml``), for rules that must not trust guesses."""
+    keys = [k for k in (meta.get("given") or "").split(",") if k]
+    return {k: meta[k] for k in keys if meta.get(k)}
 
 
 def corpus_hash(documents) -> str:
@@ -85,3 +124,6 @@ def corpus_hash(documents) -> str:
         digest.update(doc.id_.encode())
         digest.update(repr(sorted(doc.metadata.items())).encode())
     return digest.hexdigest()[:16]
+
+
+__all__ = ["SUFFIXES", "Scan", "content_hash", "corpus_hash", "given_metadata", "load_corpus", "scan_corpus"]

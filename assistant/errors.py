@@ -16,6 +16,14 @@ class CorpusError(CTGError):
     """The corpus folder is missing, empty or unreadable."""
 
 
+class FileRefused(CTGError):
+    """One source file cannot be indexed (empty, binary, corrupt, protected, too big, unsupported, bad name)."""
+
+
+class AccessDenied(CTGError):
+    """An administrator's action without the right password (or with administration disabled)."""
+
+
 class IndexMissing(CTGError):
     """No index has been built in the index folder."""
 

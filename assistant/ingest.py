@@ -1,4 +1,9 @@
-"""Build or update the index from a corpus folder (only new or changed documents are embedded)."""
+"""Build or update the index from a corpus folder: only new or changed documents are embedded, atomically.
+
+Order of work (see ``store.py``): record the chunk ids about to be written (``pending.json``), embed and write
+new chunks to Chroma under content-derived ids, write a complete new generation (docstore, BM25, fact sheets,
+manifest), switch ``CURRENT`` to it, and only then delete the chunks nothing references any more.
+"""
 from __future__ import annotations
 
 import hashlib
@@ -10,11 +15,13 @@ from typing import Callable
 
 from .chunking import BlockChunker
 from .config import Settings
-from .corpus import corpus_hash, load_corpus
+from .corpus import corpus_hash, given_metadata, scan_corpus
+from .dedup import near_duplicates
 from .facts import extract, extractor_version
 from .sentences import add_sentences, delete_document
-from .store import (BM25_DIR, CHROMA_DIR, DOCSTORE, FACTS, MANIFEST, check_fingerprint, collection_names, drop_collections,
-                    expected_fingerprint, get_collection, make_client, read_manifest, write_json_atomic)
+from .store import (BM25_DIR, DOCSTORE, FACTS, FORMAT_VERSION, MANIFEST, PENDING, check_fingerprint, collection_names,
+                    commit_generation, drop_collections, expected_fingerprint, generation_dir, get_collection,
+                    make_client, new_generation, read_manifest, write_json_atomic)
 
 Progress = Callable[[int, int], None]
 EMBED_BATCH_DOCS = 8
@@ -26,9 +33,11 @@ class IndexReport:
     updated: int = 0
     removed: int = 0
     unchanged: int = 0
+    failed: list[dict] = field(default_factory=list)  # {"file", "error"}: refused files, with the reason
+    duplicates: list[dict] = field(default_factory=list)  # {"file", "duplicate_of", "similarity"}
     docs: int = 0
     chunks: int = 0
-    duplicates: list[str] = field(default_factory=list)
+    embedded_chunks: int = 0
     seconds: float = 0.0
 
     def to_dict(self) -> dict:
@@ -39,16 +48,16 @@ def _meta_hash(doc) -> str:
     return hashlib.sha256(json.dumps(doc.metadata, sort_keys=True).encode()).hexdigest()[:12]
 
 
-def _unique(documents) -> tuple[list, list[str]]:
-    """Drop exact duplicates (same content under two names); report the names dropped."""
-    seen, unique, dropped = set(), [], []
-    for doc in documents:
-        if doc.id_ in seen:
-            dropped.append(doc.metadata["doc"])
-            continue
-        seen.add(doc.id_)
-        unique.append(doc)
-    return unique, dropped
+def _previous_sheets(index_dir) -> dict[str, dict]:
+    """Fact sheets of the committed generation, by document id, when the same rules made them."""
+    generation = generation_dir(index_dir)
+    try:
+        stored = json.loads((generation / FACTS).read_text(encoding="utf-8")) if generation else {}
+    except (OSError, ValueError):
+        return {}
+    if stored.get("version") != extractor_version():
+        return {}
+    return {s["key"]: s for s in stored.get("facts", []) if s.get("key")}
 
 
 def build_index(settings: Settings, embed_model, *, client=None, rebuild: bool = False,
@@ -62,34 +71,39 @@ def build_index(settings: Settings, embed_model, *, client=None, rebuild: bool =
 
     started = time.perf_counter()
     index_dir = settings.index_dir
-    documents, duplicates = _unique(load_corpus(settings.corpus_dir))
+    scan = scan_corpus(settings.corpus_dir, settings.max_file_mb)
+    documents, duplicates = near_duplicates(scan.documents)
+    report = IndexReport(failed=scan.failed, duplicates=duplicates)
     index_dir.mkdir(parents=True, exist_ok=True)
     client = client or make_client(settings)
     previous = None if rebuild else read_manifest(index_dir)
+    if previous is not None and previous.get("format") != FORMAT_VERSION:
+        previous = None  # an index laid out by an older version: rebuilt whole, never mixed
+        for name in (MANIFEST, DOCSTORE, FACTS, BM25_DIR):
+            path = index_dir / name
+            shutil.rmtree(path) if path.is_dir() else path.unlink(missing_ok=True)
     if previous is not None:
         check_fingerprint(index_dir, previous, settings)
     else:
         drop_collections(client, settings)
-        for name in (DOCSTORE, BM25_DIR, MANIFEST, FACTS):
-            path = index_dir / name
-            shutil.rmtree(path) if path.is_dir() else path.unlink(missing_ok=True)
+        (index_dir / PENDING).unlink(missing_ok=True)
     passages, sentences = (get_collection(client, settings, True, name) for name in collection_names(settings))
     vector_store = ChromaVectorStore(chroma_collection=passages)
 
     old_docs = (previous or {}).get("documents", {})
     current = {doc.id_: doc for doc in documents}
-    report = IndexReport(duplicates=duplicates)
-    stale = [i for i in old_docs if i not in current or old_docs[i]["meta_hash"] != _meta_hash(current[i])]
-    for doc_id in stale:
-        vector_store.delete(ref_doc_id=doc_id)
-        delete_document(sentences, doc_id)
-    stale_paths = {old_docs[i]["doc"] for i in stale}
-    todo = [doc for doc in documents if doc.id_ not in old_docs or doc.id_ in stale]
+    changed = [i for i in old_docs if i in current and old_docs[i]["meta_hash"] != _meta_hash(current[i])]
+    todo = [doc for doc in documents if doc.id_ not in old_docs or doc.id_ in changed]
+    old_paths = {entry["doc"] for i, entry in old_docs.items() if i not in current}
     report.unchanged = len(documents) - len(todo)
-    report.updated = sum(1 for d in todo if d.metadata["doc"] in stale_paths)
+    report.updated = sum(1 for d in todo if d.metadata["doc"] in old_paths) + len(changed)
     report.added = len(todo) - report.updated
-    report.removed = max(0, len(stale) - report.updated)
+    report.removed = len(old_paths - {d.metadata["doc"] for d in documents})
 
+    # 1. journal, then new chunks under content-derived ids (the committed generation does not see them)
+    pending_path = index_dir / PENDING
+    leftovers = json.loads(pending_path.read_text(encoding="utf-8")) if pending_path.exists() else []
+    write_json_atomic(pending_path, sorted(set(leftovers) | {d.id_ for d in todo} | set(old_docs) - set(current)))
     chunker = BlockChunker(min_words=settings.chunk_min_words, max_words=settings.chunk_max_words)
     pipeline = IngestionPipeline(transformations=[chunker, embed_model], vector_store=vector_store)
     if progress:
@@ -97,39 +111,59 @@ def build_index(settings: Settings, embed_model, *, client=None, rebuild: bool =
     for i in range(0, len(todo), EMBED_BATCH_DOCS):
         batch = todo[i : i + EMBED_BATCH_DOCS]
         nodes = pipeline.run(documents=batch)
+        report.embedded_chunks += len(nodes)
         add_sentences(sentences, nodes, {doc.id_: doc.text for doc in batch}, embed_model)
         if progress:
             progress(min(i + EMBED_BATCH_DOCS, len(todo)), len(todo))
 
-    # Chunking is cheap and deterministic: the docstore and BM25 are rebuilt from all documents.
+    # 2. a complete new generation: chunking and fact rules are cheap and deterministic
+    generation = new_generation(index_dir)
     nodes = chunker.get_nodes_from_documents(documents)
     docstore = SimpleDocumentStore()
     docstore.add_documents(documents + nodes)
-    docstore.persist(str(index_dir / DOCSTORE))
-    lexical = LexicalIndex.build([n.node_id for n in nodes], [lexical_text(n) for n in nodes])
-    shutil.rmtree(index_dir / BM25_DIR, ignore_errors=True)
-    lexical.save(index_dir / BM25_DIR)
-    # Fact sheets are rules over the text: cheap, so rebuilt for every document, stored with the index.
-    sheets = [extract(d.metadata["doc"], d.metadata["title"], d.text, d.metadata).to_dict() for d in documents]
-    write_json_atomic(index_dir / FACTS, {"version": extractor_version(), "facts": sheets})
-
+    docstore.persist(str(generation / DOCSTORE))
+    LexicalIndex.build([n.node_id for n in nodes], [lexical_text(n) for n in nodes]).save(generation / BM25_DIR)
+    known = {} if rebuild else _previous_sheets(index_dir)
+    # a sheet depends on the text and the metadata the corpus gives: reused when neither changed
+    sheets = [known.get(f"{d.id_}:{_meta_hash(d)}") or {**extract(d.metadata["doc"], d.metadata["title"], d.text,
+                                                                  given_metadata(d.metadata)).to_dict(),
+                                                         "key": f"{d.id_}:{_meta_hash(d)}"}
+              for d in documents]
+    write_json_atomic(generation / FACTS, {"version": extractor_version(), "facts": sheets})
     report.docs, report.chunks = len(documents), len(nodes)
     manifest = {
         **expected_fingerprint(settings),
         "corpus_dir": str(settings.corpus_dir),
         "corpus_hash": corpus_hash(documents),
-        "chroma": f"{settings.chroma_host}:{settings.chroma_port}" if settings.chroma_host else CHROMA_DIR,
         "collection": settings.collection,
         "chunks": len(nodes),
-        "sentences": sentences.count(),
+        "sentences": sum(1 for _ in _sentence_ids(nodes, documents)),
         "documents": {doc.id_: {"doc": doc.metadata["doc"], "title": doc.metadata["title"],
-                                "meta_hash": _meta_hash(doc)} for doc in documents},
+                                "meta_hash": _meta_hash(doc), "chunks": sum(1 for n in nodes if n.ref_doc_id == doc.id_)}
+                      for doc in documents},
+        "failed": scan.failed,
         "duplicates": duplicates,
         "built_at": time.strftime("%Y-%m-%dT%H:%M:%S"),
     }
-    write_json_atomic(index_dir / MANIFEST, manifest)
+    write_json_atomic(generation / MANIFEST, manifest)
+    commit_generation(index_dir, generation)
+
+    # 3. what no generation references any more: removed and re-embedded documents, an interrupted run's chunks
+    for doc_id in json.loads(pending_path.read_text(encoding="utf-8")):
+        if doc_id not in current:
+            vector_store.delete(ref_doc_id=doc_id)
+            delete_document(sentences, doc_id)
+    pending_path.unlink(missing_ok=True)
     report.seconds = round(time.perf_counter() - started, 2)
     return report
+
+
+def _sentence_ids(nodes, documents):
+    from .chunking import sentence_spans
+
+    texts = {d.id_: d.text for d in documents}
+    for node in nodes:
+        yield from sentence_spans(texts[node.ref_doc_id], node.metadata["start"], node.metadata["end"])
 
 
 def lexical_text(node) -> str:

@@ -128,3 +128,31 @@ LLM_UNSUPPORTED = "la réponse du modèle de langue n'était pas justifiée par 
 LLM_DROPPED = "{n} phrase(s) non justifiée(s) par les sources retirée(s)"
 LLM_NOT_CONFIGURED = ("Aucun modèle de langue configuré : définissez CTG_LLM_BASE_URL (et CTG_LLM_MODEL, "
                       "CTG_LLM_API_KEY) ou utilisez --mode extractive.")
+
+# Source files refused at indexing (one by one; the others are indexed).
+FILE_EMPTY = "fichier vide"
+FILE_BINARY = "fichier binaire : ce n'est pas du texte"
+FILE_NO_TEXT = "aucun texte lisible dans le fichier"
+FILE_UNSUPPORTED = "format non pris en charge ({suffix}) : .txt, .md, .html, .pdf ou .docx"
+FILE_TOO_BIG = "fichier trop volumineux ({mb} Mo ; maximum {limit} Mo, CTG_MAX_FILE_MB)"
+FILE_PDF_PASSWORD = "PDF protégé par un mot de passe"
+FILE_PDF_CORRUPT = "PDF illisible ou corrompu"
+FILE_PDF_SCANNED = "PDF sans couche texte (document scanné) : passez-le d'abord dans un logiciel de reconnaissance de caractères"
+FILE_DOCX_CORRUPT = "document Word illisible ou corrompu"
+FILE_BAD_NAME = "nom de fichier refusé (chemin, caractères de contrôle ou invisibles)"
+ADMIN_DISABLED = "L'ajout et la suppression de documents sont désactivés : définissez CTG_ADMIN_PASSWORD."
+ADMIN_WRONG_PASSWORD = "Mot de passe administrateur incorrect."
+SOURCE_UNKNOWN = "Document inconnu de l'index : « {doc} »."
+
+# "Sources" tab.
+SOURCES_INTRO = "Les documents indexés, avec leurs métadonnées (détectées dans le texte ou données par metadata.toml)."
+SOURCES_HEADERS = ["Fichier", "Titre", "Format", "Pages", "Date", "Territoire", "Caf", "Source", "Passages"]
+SOURCES_ADMIN = "Administration : ajouter ou supprimer des documents"
+SOURCES_PASSWORD = "Mot de passe administrateur"
+SOURCES_UPLOAD = "Ajouter des documents (.txt, .md, .html, .pdf, .docx)"
+SOURCES_DELETE = "Document à supprimer"
+SOURCES_DELETE_BUTTON = "Supprimer"
+SOURCES_PICK = "Choisissez d'abord un document."
+SOURCES_DONE = "Index à jour : {added} ajouté(s), {updated} modifié(s), {removed} retiré(s), {unchanged} inchangé(s)."
+SOURCES_REFUSED = "refusé :"
+SOURCES_DUPLICATE = "doublon ignoré :"

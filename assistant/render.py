@@ -46,7 +46,7 @@ def turn_markdown(answer: Answer, question: str) -> str:
 
 
 def citation_label(c: Citation) -> str:
-    return f"[{c.n}] {c.title} ({c.doc})"
+    return f"[{c.n}] {c.title} ({c.doc}{f', p. {c.page}' if c.page else ''})"
 
 
 def passage_html(citation: Citation, document_text: str, metadata: dict) -> str:
@@ -65,10 +65,15 @@ def passage_html(citation: Citation, document_text: str, metadata: dict) -> str:
     facts = [(messages.LABEL_TERRITORY, metadata.get("territory")), (messages.LABEL_CAF, metadata.get("caf")),
              (messages.LABEL_DATE, metadata.get("date"))]
     facts_html = " · ".join(f"{e(label)} : {e(str(value))}" for label, value in facts if value)
+    url = metadata.get("source_url") or ""
+    source_html = (f'<br>Source : <a href="{e(url)}" rel="noopener noreferrer nofollow" target="_blank">{e(url)}</a>'
+                   if url.startswith(("http://", "https://")) else "")
     return (
         f'<div class="ctg-passage" id="ctg-cit-{citation.n}">'
         f"<h4>[{citation.n}] {e(citation.title)}</h4>"
-        f'<p class="ctg-meta">{facts_html}<br><code>{e(citation.doc)}</code>, caractères {start}–{end}</p>'
+        f'<p class="ctg-meta">{facts_html}<br><code>{e(citation.doc)}</code>'
+        f'{f", p. {citation.page}" if citation.page else ""}, caractères {start}–{end}'
+        f'{source_html}</p>'
         f'<div class="ctg-doc">{"…" if lo else ""}{e(document_text[lo:start])}'
         f'<mark>{"".join(inner)}</mark>{e(document_text[end:hi])}{"…" if hi < len(document_text) else ""}</div>'
         "</div>"

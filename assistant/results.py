@@ -31,6 +31,7 @@ class Citation:
     score: float
     # Offsets (in the source document) of the sentences quoted in the answer.
     highlights: tuple[tuple[int, int], ...] = ()
+    page: int | None = None  # for PDF sources: the page the passage starts on
 
     def to_dict(self) -> dict:
         data = asdict(self)

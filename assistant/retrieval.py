@@ -73,9 +73,10 @@ class HybridRetriever(BaseRetriever):
         fused = fuse(lexical, dense, weight)
         lex, den = dict(lexical), dict(dense)
         hits = []
-        for node_id, score in fused[: top_k or s.top_k]:
-            node = self._handle.docstore.get_node(node_id)
-            hits.append(Hit(node, score, lex.get(node_id, 0.0), den.get(node_id, 0.0)))
+        docstore = self._handle.docstore
+        # chunks an interrupted update left in Chroma are not in the committed docstore: ignored
+        for node_id, score in [(i, sc) for i, sc in fused if docstore.document_exists(i)][: top_k or s.top_k]:
+            hits.append(Hit(docstore.get_node(node_id), score, lex.get(node_id, 0.0), den.get(node_id, 0.0)))
         return hits, embedding
 
     def _retrieve(self, query_bundle: QueryBundle) -> list[NodeWithScore]:

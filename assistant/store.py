@@ -1,17 +1,22 @@
-"""The on-disk index: Chroma collection + node docstore + BM25 + a manifest that guards them.
+"""The on-disk index: Chroma collections + node docstore + BM25 + fact sheets + a manifest that guards them.
 
 Layout of ``index_dir``::
 
-    manifest.json   embedding model, chunking, corpus hash, documents (written last)
-    docstore.json   llama-index SimpleDocumentStore: source documents and their chunks
-    bm25/           bm25s index and its parameters
-    facts.json      the fact sheet of every document (assistant/facts.py)
+    CURRENT         the name of the committed generation (replaced atomically, last)
+    gen-NNNNNN/     one generation: manifest.json (model, chunking, corpus hash, documents), docstore.json,
+                    bm25/ (bm25s index and parameters), facts.json (the fact sheet of every document)
+    pending.json    chunks written to Chroma by an ingest that has not committed yet (cleaned up next run)
     chroma/         Chroma data (embedded mode only; server mode keeps it on the server)
+
+An ingest writes new chunks under content-derived ids, then a complete new generation, then switches CURRENT, then
+deletes what is no longer referenced: killed at any point, the previous generation stays whole and usable, and
+chunks it does not know are ignored at query time and removed by the next run.
 """
 from __future__ import annotations
 
 import json
 import os
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,12 +25,46 @@ from .config import Settings
 from .embeddings import MODEL_IDS
 from .errors import FactsOutdated, IndexCorrupt, IndexMismatch, IndexMissing, StoreUnavailable
 
+CURRENT = "CURRENT"
+PENDING = "pending.json"
 MANIFEST = "manifest.json"
 DOCSTORE = "docstore.json"
 FACTS = "facts.json"
 BM25_DIR = "bm25"
 CHROMA_DIR = "chroma"
-FORMAT_VERSION = 2  # 2: fact sheets
+FORMAT_VERSION = 3  # 2: fact sheets; 3: generations, metadata detected in the text
+
+
+def generation_dir(index_dir: Path) -> Path | None:
+    """The committed generation's folder (None when nothing was ever committed)."""
+    current = index_dir / CURRENT
+    if current.exists():
+        return index_dir / current.read_text(encoding="utf-8").strip()
+    return index_dir if (index_dir / MANIFEST).exists() else None  # an index of format 2 or older
+
+
+def new_generation(index_dir: Path) -> Path:
+    """A fresh, empty generation folder next to the committed one."""
+    numbers = [int(p.name[4:]) for p in index_dir.glob("gen-*") if p.name[4:].isdigit()]
+    path = index_dir / f"gen-{max(numbers, default=0) + 1:06d}"
+    shutil.rmtree(path, ignore_errors=True)
+    path.mkdir(parents=True)
+    return path
+
+
+def commit_generation(index_dir: Path, generation: Path) -> None:
+    """Make ``generation`` the index, atomically, then drop the older generations."""
+    for path in [generation / MANIFEST, generation / DOCSTORE, generation / FACTS]:
+        with open(path, "rb") as handle:
+            os.fsync(handle.fileno())
+    tmp = index_dir / (CURRENT + ".tmp")
+    tmp.write_text(generation.name, encoding="utf-8")
+    with open(tmp, "rb") as handle:
+        os.fsync(handle.fileno())
+    os.replace(tmp, index_dir / CURRENT)
+    for old in index_dir.glob("gen-*"):
+        if old != generation:
+            shutil.rmtree(old, ignore_errors=True)
 
 
 def expected_fingerprint(settings: Settings) -> dict:
@@ -35,8 +74,9 @@ def expected_fingerprint(settings: Settings) -> dict:
 
 
 def read_manifest(index_dir: Path) -> dict | None:
-    path = index_dir / MANIFEST
-    if not path.exists():
+    generation = generation_dir(index_dir)
+    path = generation / MANIFEST if generation else None
+    if path is None or not path.exists():
         return None
     try:
         return json.loads(path.read_text(encoding="utf-8"))
@@ -143,12 +183,14 @@ def open_index(settings: Settings, client=None) -> IndexHandle:
     client = client or make_client(settings)
     passages, sentences = (get_collection(client, settings, False, name) for name in collection_names(settings))
     for collection, key in ((passages, "chunks"), (sentences, "sentences")):
-        if collection.count() != manifest.get(key, 0):
+        # more is possible (an interrupted update's chunks, ignored at query time); fewer means data was lost
+        if collection.count() < manifest.get(key, 0):
             raise IndexCorrupt(index_dir, f"{collection.count()} {key} dans Chroma, {manifest.get(key, 0)} attendus")
+    generation = generation_dir(index_dir)
     try:
-        docstore = SimpleDocumentStore.from_persist_path(str(index_dir / DOCSTORE))
-        lexical = LexicalIndex.load(index_dir / BM25_DIR)
-        stored = json.loads((index_dir / FACTS).read_text(encoding="utf-8"))
+        docstore = SimpleDocumentStore.from_persist_path(str(generation / DOCSTORE))
+        lexical = LexicalIndex.load(generation / BM25_DIR)
+        stored = json.loads((generation / FACTS).read_text(encoding="utf-8"))
         facts = stored["facts"]
     except (OSError, ValueError, KeyError) as exc:
         raise IndexCorrupt(index_dir, str(exc)) from exc

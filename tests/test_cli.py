@@ -50,7 +50,7 @@ def test_ask_builds_a_missing_index(tmp_path):
     done = run("ask", "Jusqu'à quand court la CTG de Canet-en-Roussillon ?", "--corpus", str(CORPUS),
                "--index", str(index))
     assert done.returncode == 0, done.stderr
-    assert "2026" in done.stdout and (index / "manifest.json").exists()
+    assert "2026" in done.stdout and (index / "CURRENT").exists()
     assert "[1]" in done.stdout and "canet-en-roussillon.txt" in done.stdout
 
 

@@ -2,14 +2,15 @@
 
 import pytest
 
-from assistant.corpus import load_corpus
+from assistant.corpus import given_metadata, load_corpus
 from assistant.facts import extract
 from evals.facts_eval import load_gold, score
 
 from .conftest import CORPUS, ROOT
 
 def sheets(folder):
-    return [extract(d.metadata["doc"], d.metadata["title"], d.text, d.metadata).to_dict() for d in load_corpus(folder)]
+    return [extract(d.metadata["doc"], d.metadata["title"], d.text, given_metadata(d.metadata)).to_dict()
+            for d in load_corpus(folder)]
 
 
 @pytest.fixture(scope="module")

@@ -6,7 +6,7 @@ import pytest
 from assistant import Assistant, Settings
 from assistant.errors import IndexCorrupt, IndexMismatch, IndexMissing
 from assistant.ingest import build_index
-from assistant.store import MANIFEST, make_client, open_index
+from assistant.store import FACTS, MANIFEST, generation_dir, make_client, open_index
 
 
 def _count(settings):
@@ -21,7 +21,7 @@ def test_rerun_is_an_upsert_and_only_changes_are_embedded(tmp_path, corpus_copy,
     assert chunks == first.chunks > 5
 
     again = build_index(settings, embed_model)
-    assert (again.added, again.updated, again.unchanged) == (0, 0, 5)
+    assert (again.added, again.updated, again.unchanged, again.embedded_chunks) == (0, 0, 5, 0)
     assert _count(settings) == chunks
 
     (corpus_copy / "2019-angers.txt").write_text("La CTG d'Angers a été renouvelée en 2025 par Jean Martin.",
@@ -59,9 +59,10 @@ def test_update_with_other_settings_refuses_to_mix(seed_index, embed_model, tmp_
 def test_incomplete_index_is_detected(tmp_path, corpus_copy, embed_model):
     settings = Settings(corpus_dir=corpus_copy, index_dir=tmp_path / "idx")
     build_index(settings, embed_model)
-    manifest = json.loads((settings.index_dir / MANIFEST).read_text())
+    path = generation_dir(settings.index_dir) / MANIFEST
+    manifest = json.loads(path.read_text())
     manifest["chunks"] += 3
-    (settings.index_dir / MANIFEST).write_text(json.dumps(manifest))
+    path.write_text(json.dumps(manifest))
     with pytest.raises(IndexCorrupt, match="Reconstruisez"):
         open_index(settings)
     # --rebuild repairs it
@@ -74,11 +75,12 @@ def test_fact_sheets_from_older_rules_are_refreshed_without_embedding(tmp_path, 
 
     settings = Settings(corpus_dir=corpus_copy, index_dir=tmp_path / "index")
     build_index(settings, embed_model)
-    facts = settings.index_dir / "facts.json"
+    facts = generation_dir(settings.index_dir) / FACTS
     facts.write_text(json.dumps({"version": "older", "facts": []}), encoding="utf-8")
     with pytest.raises(FactsOutdated, match="ctg index"):
         open_index(settings)
     assistant = Assistant(settings, embed_model=embed_model)
     assert assistant.ensure_index() is True
     assert len(assistant.facts()) == 5
+    facts = generation_dir(settings.index_dir) / FACTS  # a new generation
     assert json.loads(facts.read_text(encoding="utf-8"))["version"] != "older"
