@@ -14,12 +14,14 @@ from .qtypes import (GENERIC_TERMS, LIST_KINDS, QUESTION_FRAME, SHAPED_KINDS, ST
                      matches, named_terms, question_kind, strip_bullet)
 from .results import Answer, Citation
 from .retrieval import Hit
-from .sentences import sentence_vectors
+from .sentences import sentence_vectors, word_sentence_vectors, word_vector
 from .store import IndexHandle
 from .text import analyze, surface_forms
 from .wordsim import closeness
 
-SIM_FLOOR, SIM_CEIL = 0.75, 0.88
+# Cosines that mean "unrelated" and "a paraphrase", per way of comparing sentences (calibrated on the seeds):
+# e5 embeddings live in a narrow band; mean word vectors in a wider one.
+SIMILARITY_BAND = {"embeddings": (0.75, 0.88), "words": (0.4, 0.85)}
 SOFT_MATCH = 0.6  # word-vector cosine from which two words count as near-synonyms
 
 @dataclass
@@ -68,10 +70,14 @@ class ExtractiveAnswerer:
         noun = counted_noun(question)
         plural = asks_plural(question)
         best_retrieval = hits[0].score or 1.0
-        vectors = sentence_vectors(self._handle.sentences, [h.node.node_id for h in hits])
-        query = np.asarray(embedding, dtype=np.float32) if embedding is not None else None
-        if query is not None:
-            query /= np.linalg.norm(query) or 1.0
+        if self._settings.sentence_similarity == "embeddings":
+            vectors = sentence_vectors(self._handle.sentences, [h.node.node_id for h in hits])
+            query = np.asarray(embedding, dtype=np.float32) if embedding is not None else None
+            if query is not None:
+                query /= np.linalg.norm(query) or 1.0
+        else:
+            vectors = word_sentence_vectors([h.node for h in hits], self._document_text)
+            query = word_vector(question)
         out = []
         for rank, hit in enumerate(hits):
             node = hit.node
@@ -135,11 +141,10 @@ class ExtractiveAnswerer:
         """Whether a sentence's terms say ``term``: a word the corpus never uses matches only exactly."""
         return term in terms if not self._lexical.knows(term) else matches(term, terms)
 
-    @staticmethod
-    def _score(c: Candidate, kind: str) -> None:
+    def _score(self, c: Candidate, kind: str) -> None:
         """Rank score and answer confidence of a candidate sentence."""
-        # e5 cosines live in a narrow band: 0.75 is unrelated, 0.88 a paraphrase.
-        semantic = min(1.0, max(0.0, (c.similarity - SIM_FLOOR) / (SIM_CEIL - SIM_FLOOR)))
+        floor, ceil = SIMILARITY_BAND[self._settings.sentence_similarity]
+        semantic = min(1.0, max(0.0, (c.similarity - floor) / (ceil - floor)))
         evidence = 0.8 * c.coverage + 0.2 * semantic
         if kind in STRICT_KINDS:
             # A date, hour or number question is not answered by a sentence without one.

@@ -180,12 +180,14 @@ def build_parser() -> argparse.ArgumentParser:
     common(p)
     p.set_defaults(func=cmd_facts)
 
-    try:  # the evaluation harness ships beside the library
+    try:  # the evaluation harness and the benchmark ship beside the library
+        from evals.bench import add_parser as add_bench
         from evals.cli import add_parser
     except ImportError:
         pass
     else:
         add_parser(sub)
+        add_bench(sub)
     return parser
 
 

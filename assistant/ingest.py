@@ -71,6 +71,12 @@ def build_index(settings: Settings, embed_model, *, client=None, rebuild: bool =
 
     started = time.perf_counter()
     index_dir = settings.index_dir
+    stats = file_stats(settings.corpus_dir)
+    if not rebuild:
+        unchanged = _unchanged(index_dir, settings, stats)
+        if unchanged is not None:  # same files, same sizes and times, same rules: nothing to read or embed
+            unchanged.seconds = round(time.perf_counter() - started, 2)
+            return unchanged
     scan = scan_corpus(settings.corpus_dir, settings.max_file_mb)
     documents, duplicates = near_duplicates(scan.documents)
     report = IndexReport(failed=scan.failed, duplicates=duplicates)
@@ -112,7 +118,8 @@ def build_index(settings: Settings, embed_model, *, client=None, rebuild: bool =
         batch = todo[i : i + EMBED_BATCH_DOCS]
         nodes = pipeline.run(documents=batch)
         report.embedded_chunks += len(nodes)
-        add_sentences(sentences, nodes, {doc.id_: doc.text for doc in batch}, embed_model)
+        if settings.sentence_similarity == "embeddings":
+            add_sentences(sentences, nodes, {doc.id_: doc.text for doc in batch}, embed_model)
         if progress:
             progress(min(i + EMBED_BATCH_DOCS, len(todo)), len(todo))
 
@@ -137,10 +144,12 @@ def build_index(settings: Settings, embed_model, *, client=None, rebuild: bool =
         "corpus_hash": corpus_hash(documents),
         "collection": settings.collection,
         "chunks": len(nodes),
-        "sentences": sum(1 for _ in _sentence_ids(nodes, documents)),
+        "sentences": sum(1 for _ in _sentence_ids(nodes, documents)) if settings.sentence_similarity == "embeddings"
+        else 0,
         "documents": {doc.id_: {"doc": doc.metadata["doc"], "title": doc.metadata["title"],
                                 "meta_hash": _meta_hash(doc), "chunks": sum(1 for n in nodes if n.ref_doc_id == doc.id_)}
                       for doc in documents},
+        "files": stats,
         "failed": scan.failed,
         "duplicates": duplicates,
         "built_at": time.strftime("%Y-%m-%dT%H:%M:%S"),
@@ -156,6 +165,36 @@ def build_index(settings: Settings, embed_model, *, client=None, rebuild: bool =
     pending_path.unlink(missing_ok=True)
     report.seconds = round(time.perf_counter() - started, 2)
     return report
+
+
+def file_stats(folder) -> dict[str, list[int]]:
+    """``{relative path: [size, mtime_ns]}`` of every file of the corpus folder (metadata file included)."""
+    from pathlib import Path
+
+    folder = Path(folder)
+    if not folder.is_dir():
+        return {}
+    return {p.relative_to(folder).as_posix(): [p.stat().st_size, p.stat().st_mtime_ns]
+            for p in folder.rglob("*") if p.is_file()}
+
+
+def _unchanged(index_dir, settings: Settings, stats: dict) -> IndexReport | None:
+    """The report of a run with nothing to do, or None when something may have changed."""
+    previous = read_manifest(index_dir)
+    if not previous or previous.get("files") != stats or (index_dir / PENDING).exists():
+        return None
+    if any(previous.get(k) != v for k, v in expected_fingerprint(settings).items()):
+        return None
+    generation = generation_dir(index_dir)
+    try:
+        version = json.loads((generation / FACTS).read_text(encoding="utf-8")).get("version")
+    except (OSError, ValueError):
+        return None
+    if version != extractor_version():
+        return None
+    return IndexReport(unchanged=len(previous["documents"]), failed=previous.get("failed", []),
+                       duplicates=previous.get("duplicates", []), docs=len(previous["documents"]),
+                       chunks=previous.get("chunks", 0))
 
 
 def _sentence_ids(nodes, documents):

@@ -1,7 +1,9 @@
-"""Sentence embeddings, computed at indexing time, that answer selection compares with the question.
+"""Sentence vectors that answer selection compares with the question.
 
-Each chunk's sentences (see ``chunking.sentence_spans``) are embedded once and kept in a second
-Chroma collection; at question time only the sentences of the retrieved passages are fetched.
+``embeddings`` mode: each chunk's sentences (see ``chunking.sentence_spans``) are embedded once at indexing time
+and kept in a second Chroma collection; at question time only the sentences of the retrieved passages are fetched.
+``words`` mode: the mean of spaCy's French word vectors, computed at question time for the retrieved passages
+only (nothing stored, no model call).
 """
 from __future__ import annotations
 
@@ -45,4 +47,28 @@ def sentence_vectors(collection, node_ids: list[str]) -> dict[tuple[str, int], n
     for meta, emb in zip(found["metadatas"], found["embeddings"]):
         vec = np.asarray(emb, dtype=np.float32)
         vectors[(meta["node_id"], int(meta["start"]))] = vec / (np.linalg.norm(vec) or 1.0)
+    return vectors
+
+
+def word_vector(text: str) -> np.ndarray | None:
+    """Unit mean of the word vectors of ``text`` (words of four letters or more)."""
+    from .text import TOKEN
+    from .wordsim import vector
+
+    found = [v for v in (vector(w) for w in TOKEN.findall(text) if len(w) > 3) if v is not None]
+    if not found:
+        return None
+    mean = np.mean(found, axis=0)
+    return mean / (np.linalg.norm(mean) or 1.0)
+
+
+def word_sentence_vectors(nodes, document_text) -> dict[tuple[str, int], np.ndarray]:
+    """``(node_id, start) -> unit vector`` from word vectors, for the sentences of the given passages."""
+    vectors = {}
+    for node in nodes:
+        text = document_text(node.ref_doc_id)
+        for start, end in sentence_spans(text, node.metadata["start"], node.metadata["end"]):
+            vec = word_vector(text[start:end])
+            if vec is not None:
+                vectors[(node.node_id, start)] = vec
     return vectors

@@ -70,7 +70,7 @@ def commit_generation(index_dir: Path, generation: Path) -> None:
 def expected_fingerprint(settings: Settings) -> dict:
     """What an index must have been built with to serve these settings."""
     return {"embed_model": MODEL_IDS[settings.embed_model], "chunking": settings.chunking(),
-            "format": FORMAT_VERSION}
+            "sentence_similarity": settings.sentence_similarity, "format": FORMAT_VERSION}
 
 
 def read_manifest(index_dir: Path) -> dict | None:
@@ -96,7 +96,8 @@ def check_fingerprint(index_dir: Path, manifest: dict, settings: Settings) -> No
     built = {key: manifest.get(key) for key in wanted}
     if built != wanted:
         def describe(fp: dict) -> str:
-            return f"le modèle {fp['embed_model']} et le découpage {fp['chunking']}"
+            return (f"le modèle {fp['embed_model']}, le découpage {fp['chunking']} et la similarité de phrases "
+                    f"« {fp.get('sentence_similarity')} »")
 
         raise IndexMismatch(index_dir, describe(built), describe(wanted))
 
