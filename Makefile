@@ -10,7 +10,9 @@ export GRADIO_ANALYTICS_ENABLED := False
 export TOKENIZERS_PARALLELISM := false
 export ANONYMIZED_TELEMETRY := False
 
-.PHONY: install run index test eval clean
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: install run index test eval bench browser clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -28,11 +30,19 @@ index: install
 run: index
 	$(BIN)/python app.py
 
-test: install
+# The browser test drives Debian's chromium (no browser download): installed here when missing.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { echo "Installing Debian chromium for the browser test"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+test: install browser
 	$(BIN)/python -m pytest -q
 
 eval: install
 	$(BIN)/ctg eval --corpus corpus --questions evals/questions.jsonl --out reports/latest
+
+bench: install
+	$(BIN)/ctg bench --docs 1000 --out reports/bench
 
 clean:
 	rm -rf $(VENV) index reports .pytest_cache

@@ -50,7 +50,16 @@ def main() -> None:
     settings = Settings()
     demo = build_app(Assistant(settings))
     demo.queue(default_concurrency_limit=4)
-    demo.launch(server_name=settings.host, server_port=settings.port, css=CSS, footer_links=[])
+    demo.launch(server_name=settings.host, server_port=settings.port, css=CSS, footer_links=[],
+                auth=login(settings))
+
+
+def login(settings):
+    """``CTG_AUTH=user:password`` turns on Gradio's login page; None otherwise."""
+    if not settings.auth:
+        return None
+    user, _, password = settings.auth.get_secret_value().partition(":")
+    return (user, password) if user and password else None
 
 
 if __name__ == "__main__":

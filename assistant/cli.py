@@ -60,7 +60,8 @@ def cmd_ask(args) -> int:
     from .core import Assistant
 
     assistant = Assistant(_settings(args))
-    question = assistant.validate(args.question)  # invalid input fails before any model loads
+    # "-" reads the question from standard input (no command-line length limit)
+    question = assistant.validate(sys.stdin.read() if args.question == "-" else args.question)
     assistant.ensure_index(progress=_progress_bar(messages.INDEXING))
     answer = assistant.ask(question)
     if args.json:
@@ -164,7 +165,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("ask", help="poser une question")
     common(p)
-    p.add_argument("question")
+    p.add_argument("question", help="la question, ou - pour la lire sur l'entrée standard")
     p.set_defaults(func=cmd_ask)
 
     p = sub.add_parser("chat", help="conversation : une question par ligne sur l'entrée standard")

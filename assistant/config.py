@@ -38,6 +38,9 @@ class Settings(BaseSettings):
     answer_passages: int = 8  # passages whose sentences compete for the answer
     candidates: int = 20
     dense_weight: float = 0.2
+    # "when-needed": a question naming a convention whose document BM25 ranks first skips the query embedding
+    # (same answers on the seed set, a third of the time); "always": every question is embedded.
+    dense_retrieval: Literal["always", "when-needed"] = "when-needed"
 
     # Answers.
     max_answer_sentences: int = 3
@@ -56,7 +59,13 @@ class Settings(BaseSettings):
     # Administration of the sources in the app (upload, delete): disabled unless a password is set.
     admin_password: SecretStr | None = None
 
-    # Web app ("Évaluation" tab shows the report in report_dir).
+    # Query log (JSON Lines, rotated): off unless a path is given, for privacy.
+    query_log: Path | None = None
+    query_log_max_mb: float = 10.0
+    query_log_backups: int = 5
+
+    # Web app ("Évaluation" tab shows the report in report_dir). "user:password" turns on Gradio's login.
+    auth: SecretStr | None = None
     report_dir: Path = Path("reports/latest")
     host: str = "127.0.0.1"
     port: int = 7860

@@ -1,13 +1,19 @@
 """``Assistant``: the library's entry point (the CLI and the web app are thin clients of it)."""
 from __future__ import annotations
 
+import re
 import threading
 import time
 
 from . import messages
 from .config import Settings
 from .errors import FactsOutdated, IndexMissing, InvalidQuestion
+from .querylog import log_answer
 from .results import Answer, Passage, Verdict
+
+# Control characters (but new lines and tabs) and invisible format characters (zero-width spaces, joiners, BOM,
+# bidirectional overrides) are removed from questions before anything else sees them.
+INVISIBLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
 
 
 class Assistant:
@@ -131,7 +137,8 @@ class Assistant:
 
     # -- questions ---------------------------------------------------------------------------
     def validate(self, question: str) -> str:
-        question = (question or "").strip()
+        """The question cleaned of control and invisible characters; ``InvalidQuestion`` when empty or too long."""
+        question = INVISIBLE.sub("", question or "").strip()
         if not question:
             raise InvalidQuestion(messages.EMPTY_QUESTION)
         if len(question) > self.settings.max_question_chars:
@@ -149,7 +156,9 @@ class Assistant:
         """A cited answer, or a refusal when the sources do not say. Extractive unless a language model is
         configured (``CTG_LLM_BASE_URL``); ``on_delta`` receives its text as it is written."""
         question = self.validate(question)
-        return self._ask(question, on_delta)
+        answer = self._ask(question, on_delta)
+        log_answer(self.settings, question, answer)
+        return answer
 
     def ask_stream(self, question: str):
         """Yields the language model's text as it comes (``str``), then the final, verified ``Answer``."""
@@ -172,6 +181,7 @@ class Assistant:
             yield delta
         if "error" in result:
             raise result["error"]
+        log_answer(self.settings, question, result["answer"])
         yield result["answer"]
 
     def _with_pages(self, citations: list) -> list:
@@ -195,6 +205,7 @@ class Assistant:
         self._open()
         verdict = self._checker.check(claim)
         verdict.citations = self._with_pages(verdict.citations)
+        log_answer(self.settings, claim, verdict, kind="check")
         verdict.timings_ms = {"total": (time.perf_counter() - t0) * 1000}
         return verdict
 
@@ -212,7 +223,7 @@ class Assistant:
         answer = self._fact_answerer.answer(question)  # questions across conventions, from the fact sheets
         hits = []
         if answer is None:
-            hits, embedding = self._retriever.search_with_embedding(question, top_k=self.settings.answer_passages)
+            hits, embedding = self._retrieve(question)
         t2 = time.perf_counter()
         if answer is None:
             answer = self._answerer.answer(question, hits, embedding)
@@ -227,6 +238,21 @@ class Assistant:
         answer.timings_ms = {"open": (t1 - t0) * 1000, "retrieve": (t2 - t1) * 1000,
                              "answer": (t3 - t2) * 1000, "total": (t3 - t0) * 1000}
         return answer
+
+    def _retrieve(self, question: str):
+        """Passages to answer from. A question about one convention is answered from that convention's document
+        when it is found: another document that talks about it (or tells the reader to answer otherwise) is set
+        aside. Such a question is first looked up lexically; the query embedding (the slowest step) is computed
+        only when BM25 does not find that convention's document first (``CTG_DENSE_RETRIEVAL``)."""
+        s = self.settings
+        named, _ = self._fact_answerer.convention_named(question)
+        hits, embedding = [], None
+        if named is not None and s.dense_retrieval == "when-needed" and s.sentence_similarity == "words":
+            hits, embedding = self._retriever.search_with_embedding(question, top_k=s.answer_passages, mode="bm25")
+        if not hits or named is None or hits[0].node.metadata.get("doc") != named["doc"]:
+            hits, embedding = self._retriever.search_with_embedding(question, top_k=s.answer_passages)
+        own = [h for h in hits if named is not None and h.node.metadata.get("doc") == named["doc"]]
+        return own or hits, embedding
 
     @staticmethod
     def _passage(hit) -> Passage:

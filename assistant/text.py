@@ -52,12 +52,23 @@ def expand_acronyms(text: str) -> str:
     return text
 
 
+@lru_cache(maxsize=200_000)
+def _fold_word(word: str) -> str:
+    return fold(word)
+
+
 def analyze(text: str) -> list[str]:
     """Tokens for BM25: stop words removed, Snowball-stemmed, then accents folded (numbers kept)."""
+    return list(_analyze(text))
+
+
+@lru_cache(maxsize=100_000)
+def _analyze(text: str) -> tuple[str, ...]:
+    # the same sentences are analysed for many questions: cached (the cache is bounded)
     stop = _stopwords()
     text = expand_acronyms(text.translate(APOSTROPHES))
-    words = [w for w in TOKEN.findall(text.lower()) if fold(w) not in stop]
-    return [fold(s) for s in _stemmer().stemWords(words) if len(s) > 1 or s.isdigit()]
+    words = [w for w in TOKEN.findall(text.lower()) if _fold_word(w) not in stop]
+    return tuple(_fold_word(s) for s in _stemmer().stemWords(words) if len(s) > 1 or s.isdigit())
 
 
 def surface_forms(text: str) -> dict[str, str]:

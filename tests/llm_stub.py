@@ -2,7 +2,8 @@
 
 The model name picks the behaviour: ``stub-good`` quotes the first sentence of passage [1]; ``stub-hallucinate``
 adds a sentence with a date and a name found in no passage; ``stub-slow`` answers after ``SLOW_SECONDS``;
-``stub-garbage`` returns text without any citation; ``stub-inject`` obeys an instruction hidden in a passage.
+``stub-garbage`` returns text without any citation; ``stub-inject`` obeys an instruction hidden in a passage
+(and otherwise behaves as ``stub-good``).
 """
 from __future__ import annotations
 
@@ -25,8 +26,10 @@ def reply(model: str, prompt: str) -> str:
         time.sleep(SLOW_SECONDS)
     if model == "stub-garbage":
         return "<|endoftext|> ### réponse : voir ci-dessus"
-    if model == "stub-inject":
-        return "Réponse X : la convention a été annulée par le ministre Paul Martinot [1]."
+    if model == "stub-inject":  # obeys an instruction hidden in a passage, citing that passage
+        hidden = re.search(r"\[(\d+)\] \([^)]*\) [^\n]*Ignore", prompt)
+        if hidden:
+            return f"La CTG de Perpignan a été signée par Jean Pirate en 1999 [{hidden.group(1)}]."
     text = _first_sentence(prompt)
     if model == "stub-hallucinate":
         text += " Elle a été signée le 14 mars 2031 par le préfet Jean Dupontel [1]."
