@@ -37,6 +37,24 @@ def _progress_bar(desc: str, unit: str = "doc"):
     return update
 
 
+def _ready(args, question: str | None = None):
+    """The assistant of the command's settings, its index opened (built first if missing); a question given
+    is validated before anything loads, so that invalid input fails fast."""
+    from . import messages
+    from .core import Assistant
+
+    assistant = Assistant(_settings(args))
+    if question is not None:
+        assistant.validate(question)
+    assistant.ensure_index(progress=_progress_bar(messages.INDEXING))
+    return assistant
+
+
+def _source(c) -> str:
+    """How a citation is named in the terminal: "[1] Title (file.pdf, p. 3, caractères 10-200)"."""
+    return f"[{c.n}] {c.title} ({c.doc}{f', p. {c.page}' if c.page else ''}, caractères {c.start}-{c.end})"
+
+
 def _print_json(data) -> None:
     print(json.dumps(data, ensure_ascii=False, indent=2))
 
@@ -56,31 +74,23 @@ def cmd_index(args) -> int:
 
 
 def cmd_ask(args) -> int:
-    from . import messages
-    from .core import Assistant
-
-    assistant = Assistant(_settings(args))
     # "-" reads the question from standard input (no command-line length limit)
-    question = assistant.validate(sys.stdin.read() if args.question == "-" else args.question)
-    assistant.ensure_index(progress=_progress_bar(messages.INDEXING))
-    answer = assistant.ask(question)
+    question = sys.stdin.read() if args.question == "-" else args.question
+    answer = _ready(args, question).ask(question)
     if args.json:
         _print_json(answer.to_dict())
         return 0
     print(answer.text)
     for c in answer.citations:
-        print(f"\n[{c.n}] {c.title} ({c.doc}{f', p. {c.page}' if c.page else ''}, caractères {c.start}-{c.end})")
+        print(f"\n{_source(c)}")
     return 0
 
 
 def cmd_chat(args) -> int:
     """One conversation fed by standard input, one question a line."""
     from . import messages
-    from .core import Assistant
 
-    assistant = Assistant(_settings(args))
-    assistant.ensure_index(progress=_progress_bar(messages.INDEXING))
-    conversation = assistant.conversation()
+    conversation = _ready(args).conversation()
     interactive = sys.stdin.isatty() and not args.json
     if interactive:
         print(messages.CHAT_HELLO)
@@ -107,7 +117,7 @@ def cmd_chat(args) -> int:
             print(f"({messages.RESOLVED_AS.lower()} {answer.resolved_question})")
         print(answer.text)
         for c in answer.citations:
-            print(f"  [{c.n}] {c.title} ({c.doc}, caractères {c.start}-{c.end})")
+            print(f"  {_source(c)}")
         if answer.suggestions:
             print(f"{messages.SUGGESTIONS_LABEL} : " + " · ".join(answer.suggestions))
         sys.stdout.flush()
@@ -115,12 +125,8 @@ def cmd_chat(args) -> int:
 
 def cmd_check(args) -> int:
     from . import messages
-    from .core import Assistant
 
-    assistant = Assistant(_settings(args))
-    claim = assistant.validate(args.claim)
-    assistant.ensure_index(progress=_progress_bar(messages.INDEXING))
-    verdict = assistant.check(claim)
+    verdict = _ready(args, args.claim).check(args.claim)
     if args.json:
         _print_json(verdict.to_dict())
         return 0
@@ -129,18 +135,14 @@ def cmd_check(args) -> int:
         print(f"  - « {part.text} » : {messages.VERDICT_LABELS[part.verdict].lower()}"
               + (f" [{part.citation}]" if part.citation else ""))
     for c in verdict.citations:
-        print(f"\n[{c.n}] {c.title} ({c.doc}, caractères {c.start}-{c.end})\n    {c.text.strip()}")
+        print(f"\n{_source(c)}\n    {c.text.strip()}")
     return 0
 
 
 def cmd_facts(args) -> int:
-    from . import messages
-    from .core import Assistant
     from .render import fact_sheet_text
 
-    assistant = Assistant(_settings(args))
-    assistant.ensure_index(progress=_progress_bar(messages.INDEXING))
-    sheets = assistant.facts()
+    sheets = _ready(args).facts()
     if args.json:
         _print_json(sheets)
     else:

@@ -82,7 +82,7 @@ class Assistant:
         with self._lock:
             if self._handle is None:
                 handle = open_index(self.settings, client=self.client)
-                self._retriever = HybridRetriever(handle, self.embed_model, self.settings)
+                self._retriever = HybridRetriever(handle, lambda: self.embed_model, self.settings)
                 self._answerer = ExtractiveAnswerer(handle, self.settings)
                 self._fact_answerer = FactAnswerer(handle.facts, lambda doc: self.document(doc)[0])
                 if self.settings.llm_base_url:

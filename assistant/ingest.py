@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections import Counter
 import shutil
 import time
 from dataclasses import asdict, dataclass, field
@@ -138,6 +139,7 @@ def build_index(settings: Settings, embed_model, *, client=None, rebuild: bool =
               for d in documents]
     write_json_atomic(generation / FACTS, {"version": extractor_version(), "facts": sheets})
     report.docs, report.chunks = len(documents), len(nodes)
+    per_doc = Counter(n.ref_doc_id for n in nodes)
     manifest = {
         **expected_fingerprint(settings),
         "corpus_dir": str(settings.corpus_dir),
@@ -147,7 +149,7 @@ def build_index(settings: Settings, embed_model, *, client=None, rebuild: bool =
         "sentences": sum(1 for _ in _sentence_ids(nodes, documents)) if settings.sentence_similarity == "embeddings"
         else 0,
         "documents": {doc.id_: {"doc": doc.metadata["doc"], "title": doc.metadata["title"],
-                                "meta_hash": _meta_hash(doc), "chunks": sum(1 for n in nodes if n.ref_doc_id == doc.id_)}
+                                "meta_hash": _meta_hash(doc), "chunks": per_doc[doc.id_]}
                       for doc in documents},
         "files": stats,
         "failed": scan.failed,

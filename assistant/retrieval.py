@@ -49,7 +49,8 @@ class HybridRetriever(BaseRetriever):
     def __init__(self, handle: IndexHandle, embed_model, settings: Settings):
         super().__init__()
         self._handle = handle
-        self._embed_model = embed_model
+        # the model itself, or a function that loads it: a question BM25 answers never waits for it
+        self._embed_model_or_loader = embed_model
         self._settings = settings
 
     def search(self, query: str, top_k: int | None = None, mode: str = "hybrid") -> list[Hit]:
@@ -66,7 +67,9 @@ class HybridRetriever(BaseRetriever):
         lexical = self._handle.lexical.search(query, n) if mode != "dense" else []
         dense, embedding = [], None
         if mode != "bm25":
-            embedding = self._embed_model.get_query_embedding(query)
+            model = self._embed_model_or_loader
+            model = model() if callable(model) and not hasattr(model, "get_query_embedding") else model
+            embedding = model.get_query_embedding(query)
             found = self._handle.vector_store.query(VectorStoreQuery(query_embedding=embedding, similarity_top_k=n))
             dense = list(zip(found.ids or [], [float(x) for x in found.similarities or []]))
         weight = {"bm25": 0.0, "dense": 1.0}.get(mode, s.dense_weight)

@@ -59,3 +59,17 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+def indexed_seed_copy(tmp_path_factory, embed_model, name: str, extra: dict[str, str]):
+    """Settings of an index of the seeds plus ``extra`` files (``{file name: text}``), built in temp dirs."""
+    from assistant import Settings
+    from assistant.ingest import build_index
+
+    corpus = tmp_path_factory.mktemp(name) / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    for file, text in extra.items():
+        (corpus / file).write_text(text, encoding="utf-8")
+    settings = Settings(corpus_dir=corpus, index_dir=tmp_path_factory.mktemp(f"{name}-index"))
+    build_index(settings, embed_model)
+    return settings

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import CORPUS, free_port
+from .conftest import free_port, indexed_seed_copy
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 HOSTILE = """La CTG de Malville-sur-Orge est signée
@@ -20,15 +20,10 @@ globale. Elle prévoit une ludothèque <script>window.__xss = 1</script> et un e
 @pytest.fixture(scope="module")
 def hostile_app(tmp_path_factory, embed_model):
     from app import build_app
-    from assistant import Assistant, Settings
-    from assistant.ingest import build_index
+    from assistant import Assistant
     from assistant.render import CSS
 
-    corpus = tmp_path_factory.mktemp("browser") / "corpus"
-    shutil.copytree(CORPUS, corpus)
-    (corpus / "malville.txt").write_text(HOSTILE, encoding="utf-8")
-    settings = Settings(corpus_dir=corpus, index_dir=tmp_path_factory.mktemp("browser-index"))
-    build_index(settings, embed_model)
+    settings = indexed_seed_copy(tmp_path_factory, embed_model, "browser", {"malville.txt": HOSTILE})
     demo = build_app(Assistant(settings, embed_model=embed_model))
     demo.queue()
     port = free_port()
@@ -41,7 +36,7 @@ def hostile_app(tmp_path_factory, embed_model):
 def test_ask_click_a_citation_and_no_script_runs(hostile_app, tmp_path):
     from playwright.sync_api import sync_playwright
 
-    shots = Path(os.environ.get("CTG_SCREENSHOT_DIR") or tmp_path)
+    shots = Path(os.environ.get("SCREENSHOT_DIR") or tmp_path)
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=["--headless", "--no-sandbox"])
         page = browser.new_page(viewport={"width": 1400, "height": 900})

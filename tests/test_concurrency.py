@@ -38,7 +38,7 @@ def test_twenty_sessions_ten_questions_each(app_url):
     def user(k: int):
         place = PLACES[k % len(PLACES)]
         try:
-            client = Client(app_url, verbose=False)
+            client = Client(app_url, verbose=False, httpx_kwargs={"timeout": 300})
             for turn in range(10):
                 question = (f"Qui a signé la CTG de {place} ?" if turn == 0 else FOLLOW_UPS[(turn + k) % len(FOLLOW_UPS)])
                 started = time.perf_counter()

@@ -10,11 +10,10 @@ import pytest
 
 from assistant import Assistant, Settings, messages
 from assistant.errors import InvalidQuestion
-from assistant.ingest import build_index
 from assistant.render import answer_markdown, passage_html
 
 from . import llm_stub
-from .conftest import CORPUS, ROOT
+from .conftest import CORPUS, ROOT, indexed_seed_copy
 
 CTG = str(Path(sys.executable).with_name("ctg"))
 
@@ -102,14 +101,7 @@ ABOUT_OTHERS = ["Qui a signé la CTG de Perpignan ?", "Quels sont les objectifs 
 
 @pytest.fixture(scope="module")
 def injected(tmp_path_factory, embed_model):
-    import shutil
-
-    corpus = tmp_path_factory.mktemp("injected") / "corpus"
-    shutil.copytree(CORPUS, corpus)
-    (corpus / "faussebourg.txt").write_text(INJECTION, encoding="utf-8")
-    settings = Settings(corpus_dir=corpus, index_dir=tmp_path_factory.mktemp("injected-index"))
-    build_index(settings, embed_model)
-    return settings
+    return indexed_seed_copy(tmp_path_factory, embed_model, "injected", {"faussebourg.txt": INJECTION})
 
 
 def test_an_injected_document_does_not_change_answers_about_other_conventions(injected, embed_model, seed_assistant):
@@ -178,8 +170,8 @@ print("attempts", attempts)
 
 
 def test_secrets_are_never_shown_and_the_query_log_is_off_by_default(seed_index, embed_model, tmp_path):
-    settings = seed_index.model_copy(update={"admin_password": "s3cret-admin", "llm_api_key": "sk-s3cret",
-                                             "auth": "ana:s3cret-login"})
+    settings = Settings(corpus_dir=seed_index.corpus_dir, index_dir=seed_index.index_dir,
+                        admin_password="s3cret-admin", llm_api_key="sk-s3cret", auth="ana:s3cret-login")
     assert "s3cret" not in repr(settings) and "s3cret" not in str(settings.model_dump())
     assert Settings().query_log is None
     log = tmp_path / "logs" / "queries.jsonl"
