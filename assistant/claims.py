@@ -25,7 +25,6 @@ STATEMENT = re.compile(r"\b(?:a|ont|est|sont|etait|etaient|sera|seront|couvre|co
 SIGN_CUE = re.compile(r"\bsign\w*|\bofficialis\w*|\bparaph\w*|\bconclu\w*")
 END_CUE = re.compile(r"jusqu.{1,3}(?:en|a|au)\s+(?:\d{1,2}(?:er)?\s+[a-z]+\s+)?((?:19|20)\d{2})|(?:termine|terminera|prend fin|prendra fin|s.acheve"
                      r"|s.achevera|expire|expirera|echeance)\w*\s+(?:en\s+|fin\s+)?((?:19|20)\d{2})")
-PERIOD_CUE = re.compile(r"periode|annees|couvr|court|porte sur|valable|de (?:19|20)\d{2} a")
 YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
 HOUR = re.compile(r"\b([01]?\d|2[0-3])\s*(?:h|heures?)\s*([0-5]\d)?\b")
 UNITS = {"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8,

@@ -47,7 +47,7 @@ class Conversation:
 
     # -- resolution -------------------------------------------------------------------------------------
     def _sheet(self, doc: str | None) -> dict | None:
-        return next((s for s in self.assistant.facts() if s["doc"] == doc), None) if doc else None
+        return self.assistant.sheet(doc)
 
     def resolve(self, question: str) -> tuple[str, dict | None]:
         """The question as understood, and the convention it is about (None: none, or across conventions)."""

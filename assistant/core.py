@@ -269,8 +269,11 @@ class Assistant:
     def document(self, doc: str) -> tuple[str, dict]:
         """Full text and metadata of a source document, by its file name relative to the corpus."""
         handle = self._open()
-        for doc_id, entry in handle.manifest["documents"].items():
-            if entry["doc"] == doc:
-                document = handle.docstore.get_document(doc_id)
-                return document.get_content(), dict(document.metadata)
-        raise KeyError(doc)
+        if doc not in self._doc_ids:
+            raise KeyError(doc)
+        document = handle.docstore.get_document(self._doc_ids[doc])
+        return document.get_content(), dict(document.metadata)
+
+    def sheet(self, doc: str | None) -> dict | None:
+        """The fact sheet of one document (None when unknown)."""
+        return self.fact_answerer.sheet(doc)

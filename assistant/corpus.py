@@ -12,16 +12,11 @@ from pathlib import Path
 
 from . import messages
 from .errors import CorpusError, FileRefused
-from .readers import SUFFIXES, Read, decode, read_file
+from .readers import Read, read_file
 
 METADATA_FILE = "metadata.toml"
 META_FIELDS = ("title", "territory", "territory_kind", "caf", "date", "source_url")
 DEFAULT_MAX_MB = 20.0
-
-
-def read_text(path: Path) -> str:
-    """Decode a text file (UTF-8, else cp1252, else Latin-1) with ``\\n`` line ends."""
-    return decode(path.read_bytes())
 
 
 def content_hash(text: str) -> str:
@@ -125,5 +120,3 @@ def corpus_hash(documents) -> str:
         digest.update(repr(sorted(doc.metadata.items())).encode())
     return digest.hexdigest()[:16]
 
-
-__all__ = ["SUFFIXES", "Scan", "content_hash", "corpus_hash", "given_metadata", "load_corpus", "scan_corpus"]

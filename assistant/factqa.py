@@ -8,6 +8,7 @@ answerer.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .qtypes import GENERIC_TERMS, QUESTION_FRAME, kind_terms, named_terms, question_kind
 from .results import Answer, Citation
@@ -51,13 +52,20 @@ class FactAnswerer:
         self._places = [set(analyze(" ".join([_label(s)] + (s.get("territory") or {}).get("aliases", []))))
                         - GENERIC_TERMS - KIND_TERMS for s in sheets]
         self._cafs = {t for s in sheets for t in analyze(s.get("caf") or "")}
+        self._by_doc = {s["doc"]: s for s in sheets}
+        # answering, retrieval and the conversation all ask which convention a question names: computed once
+        self.convention_named = lru_cache(maxsize=1024)(self._convention_named)
+
+    def sheet(self, doc: str | None) -> dict | None:
+        """The fact sheet of a document, by its file name."""
+        return self._by_doc.get(doc) if doc else None
 
     def answer(self, question: str) -> Answer | None:
         f = fold(question)
+        target, names_place = self.convention_named(question)
         # "la Caf de l'Hérault" names a Caf, not the territory of a convention
         question = CAF_MENTION.sub(" caf ", question)
-        target = self._convention(question)
-        if target is None and not self._names_a_place(question) and ACROSS.search(f):
+        if target is None and not names_place and ACROSS.search(f):
             return self._across(f)
         if target is not None:
             return self._about(target, question, f)
@@ -96,7 +104,7 @@ class FactAnswerer:
             parts.append(f"{quote.lstrip('•–-* ').rstrip(',;')} [{n}]")
         return Answer(text=" ".join(parts), refused=False, citations=citations, confidence=1.0)
 
-    def convention_named(self, text: str) -> tuple[dict | None, bool]:
+    def _convention_named(self, text: str) -> tuple[dict | None, bool]:
         """The sheet of the convention a text names, and whether it names a place at all."""
         text = CAF_MENTION.sub(" caf ", text)
         return self._convention(text), self._names_a_place(text)

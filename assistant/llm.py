@@ -1,6 +1,6 @@
 """The optional language model: an OpenAI-compatible chat endpoint through llama-index's ``OpenAILike``.
 
-``generate`` and ``stream`` raise ``LLMFailure`` when the server is down, slow (``CTG_LLM_TIMEOUT`` for the
+``stream`` raises ``LLMFailure`` when the server is down, slow (``CTG_LLM_TIMEOUT`` for the
 whole answer) or returns nothing usable; the caller then gives the extractive answer with a notice.
 """
 from __future__ import annotations
@@ -39,9 +39,6 @@ class LLMClient:
         from llama_index.core.llms import ChatMessage
 
         return [ChatMessage(role=role, content=content) for role, content in prompts.messages(question, passages)]
-
-    def generate(self, question: str, passages: list[tuple[int, str, str]]) -> str:
-        return "".join(self.stream(question, passages))
 
     def stream(self, question: str, passages: list[tuple[int, str, str]]) -> Iterator[str]:
         """Text deltas as the model writes them; ``LLMFailure`` past the deadline or on any error."""

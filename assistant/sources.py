@@ -12,7 +12,7 @@ from pathlib import Path
 
 from . import messages
 from .errors import AccessDenied, FileRefused
-from .readers import SUFFIXES, check_name, page_of
+from .readers import SUFFIXES, check_name
 
 
 def admin_allowed(settings, password: str | None) -> bool:
@@ -69,5 +69,3 @@ def delete_source(corpus_dir: Path, doc: str, known: set[str]) -> None:
         raise FileRefused(messages.SOURCE_UNKNOWN.format(doc=doc))
     target.unlink(missing_ok=True)
 
-
-__all__ = ["admin_allowed", "delete_source", "list_sources", "page_of", "require_admin", "save_uploads"]

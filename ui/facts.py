@@ -21,7 +21,7 @@ def build(assistant):
 
         row, column = event.index if isinstance(event.index, (list, tuple)) else (event.index, 0)
         doc = (event.row_value or [None])[-1]
-        sheet = next((s for s in assistant.facts() if s["doc"] == doc), None)
+        sheet = assistant.sheet(doc)
         span = cell_span(sheet, column) if sheet else None
         if span is None:
             return render.empty_passage_html()
