@@ -7,7 +7,7 @@ import time
 
 from . import messages
 from .config import Settings
-from .errors import FactsOutdated, IndexMissing, InvalidQuestion
+from .errors import FactsOutdated, IndexMissing, IndexOutdated, InvalidQuestion
 from .querylog import log_answer
 from .results import Answer, Passage, Verdict
 
@@ -67,7 +67,7 @@ class Assistant:
         try:
             self._open()
             return False
-        except (IndexMissing, FactsOutdated):
+        except (IndexMissing, IndexOutdated, FactsOutdated):
             self.index(progress=progress)
             self._open()
             return True

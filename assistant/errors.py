@@ -38,6 +38,13 @@ class IndexMismatch(CTGError):
         super().__init__(messages.INDEX_MISMATCH.format(path=path, built=built, wanted=wanted))
 
 
+class IndexOutdated(CTGError):
+    """The index was laid out by an older version (``ctg index`` rebuilds it)."""
+
+    def __init__(self, path):
+        super().__init__(messages.INDEX_OUTDATED.format(path=path))
+
+
 class FactsOutdated(CTGError):
     """The fact sheets were extracted by other rules (``ctg index`` refreshes them, embedding nothing)."""
 

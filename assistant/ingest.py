@@ -8,17 +8,20 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections import Counter
+import os
 import shutil
 import time
+from collections import Counter
 from dataclasses import asdict, dataclass, field
 from typing import Callable
+
+import orjson
 
 from .chunking import BlockChunker
 from .config import Settings
 from .corpus import corpus_hash, given_metadata, scan_corpus
 from .dedup import near_duplicates
-from .facts import extract, extractor_version
+from .facts import extract_many, extractor_version
 from .sentences import add_sentences, delete_document
 from .store import (BM25_DIR, DOCSTORE, FACTS, FORMAT_VERSION, MANIFEST, PENDING, check_fingerprint, collection_names,
                     commit_generation, drop_collections, expected_fingerprint, generation_dir, get_collection,
@@ -26,6 +29,7 @@ from .store import (BM25_DIR, DOCSTORE, FACTS, FORMAT_VERSION, MANIFEST, PENDING
 
 Progress = Callable[[int, int], None]
 EMBED_BATCH_DOCS = 8
+CHROMA_BATCH = 256
 
 
 @dataclass
@@ -53,7 +57,7 @@ def _previous_sheets(index_dir) -> dict[str, dict]:
     """Fact sheets of the committed generation, by document id, when the same rules made them."""
     generation = generation_dir(index_dir)
     try:
-        stored = json.loads((generation / FACTS).read_text(encoding="utf-8")) if generation else {}
+        stored = orjson.loads((generation / FACTS).read_bytes()) if generation else {}
     except (OSError, ValueError):
         return {}
     if stored.get("version") != extractor_version():
@@ -65,10 +69,10 @@ def build_index(settings: Settings, embed_model, *, client=None, rebuild: bool =
                 progress: Progress | None = None) -> IndexReport:
     """Index ``settings.corpus_dir`` into ``settings.index_dir``; incremental unless ``rebuild``."""
     from llama_index.core.ingestion import IngestionPipeline
-    from llama_index.core.storage.docstore import SimpleDocumentStore
     from llama_index.vector_stores.chroma import ChromaVectorStore
 
     from .lexical import LexicalIndex
+    from .nodestore import NodeStore
 
     started = time.perf_counter()
     index_dir = settings.index_dir
@@ -112,13 +116,18 @@ def build_index(settings: Settings, embed_model, *, client=None, rebuild: bool =
     leftovers = json.loads(pending_path.read_text(encoding="utf-8")) if pending_path.exists() else []
     write_json_atomic(pending_path, sorted(set(leftovers) | {d.id_ for d in todo} | set(old_docs) - set(current)))
     chunker = BlockChunker(min_words=settings.chunk_min_words, max_words=settings.chunk_max_words)
-    pipeline = IngestionPipeline(transformations=[chunker, embed_model], vector_store=vector_store)
+    pipeline = IngestionPipeline(transformations=[chunker, embed_model])
     if progress:
         progress(0, len(todo))
+    unwritten: list = []  # Chroma writes by CHROMA_BATCH chunks: per-call costs dominate small writes
     for i in range(0, len(todo), EMBED_BATCH_DOCS):
         batch = todo[i : i + EMBED_BATCH_DOCS]
         nodes = pipeline.run(documents=batch)
         report.embedded_chunks += len(nodes)
+        unwritten += nodes
+        if len(unwritten) >= CHROMA_BATCH or i + EMBED_BATCH_DOCS >= len(todo):
+            vector_store.add(unwritten)
+            unwritten = []
         if settings.sentence_similarity == "embeddings":
             add_sentences(sentences, nodes, {doc.id_: doc.text for doc in batch}, embed_model)
         if progress:
@@ -127,16 +136,16 @@ def build_index(settings: Settings, embed_model, *, client=None, rebuild: bool =
     # 2. a complete new generation: chunking and fact rules are cheap and deterministic
     generation = new_generation(index_dir)
     nodes = chunker.get_nodes_from_documents(documents)
-    docstore = SimpleDocumentStore()
-    docstore.add_documents(documents + nodes)
-    docstore.persist(str(generation / DOCSTORE))
+    NodeStore.write(generation / DOCSTORE, documents + nodes)
     LexicalIndex.build([n.node_id for n in nodes], [lexical_text(n) for n in nodes]).save(generation / BM25_DIR)
     known = {} if rebuild else _previous_sheets(index_dir)
     # a sheet depends on the text and the metadata the corpus gives: reused when neither changed
-    sheets = [known.get(f"{d.id_}:{_meta_hash(d)}") or {**extract(d.metadata["doc"], d.metadata["title"], d.text,
-                                                                  given_metadata(d.metadata)).to_dict(),
-                                                         "key": f"{d.id_}:{_meta_hash(d)}"}
-              for d in documents]
+    keys = {d.id_: f"{d.id_}:{_meta_hash(d)}" for d in documents}
+    fresh = [d for d in documents if keys[d.id_] not in known]
+    extracted = extract_many([(d.metadata["doc"], d.metadata["title"], d.text, given_metadata(d.metadata))
+                              for d in fresh], workers=os.cpu_count() or 1)
+    known.update({keys[d.id_]: {**sheet.to_dict(), "key": keys[d.id_]} for d, sheet in zip(fresh, extracted)})
+    sheets = [known[keys[d.id_]] for d in documents]
     write_json_atomic(generation / FACTS, {"version": extractor_version(), "facts": sheets})
     report.docs, report.chunks = len(documents), len(nodes)
     per_doc = Counter(n.ref_doc_id for n in nodes)
@@ -189,7 +198,7 @@ def _unchanged(index_dir, settings: Settings, stats: dict) -> IndexReport | None
         return None
     generation = generation_dir(index_dir)
     try:
-        version = json.loads((generation / FACTS).read_text(encoding="utf-8")).get("version")
+        version = orjson.loads((generation / FACTS).read_bytes()).get("version")
     except (OSError, ValueError):
         return None
     if version != extractor_version():

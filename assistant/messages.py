@@ -12,6 +12,8 @@ INDEX_MISMATCH = (
     "L'index « {path} » a été construit avec {built}, mais la configuration demande {wanted}. "
     "Reconstruisez-le : ctg index --rebuild --index {path}"
 )
+INDEX_OUTDATED = ("L'index « {path} » a été construit par une version antérieure de l'assistant. "
+                  "Reconstruisez-le : ctg index --index {path}")
 FACTS_OUTDATED = ("Les fiches CTG de l'index « {path} » viennent d'une version antérieure des règles d'extraction. "
                   "Mettez-le à jour (rien n'est ré-encodé) : ctg index --index {path}")
 INDEX_CORRUPT = "L'index « {path} » est illisible ({detail}). Reconstruisez-le : ctg index --rebuild --index {path}"

@@ -77,11 +77,9 @@ def _organisation(role: str, sheet) -> str | None:
     return place or None
 
 
-def people(text: str, sheet) -> tuple[list[dict], list[dict]]:
-    """``(signatories, present)``: dicts with name, role, organisation, on_behalf_of, start, end."""
-    signatories: list[dict] = []
-    present: list[dict] = []
-    seen: set[str] = set()
+def candidate_sentences(text: str) -> list[tuple[int, int]]:
+    """Spans of the sentences where signatories and guests are looked for: those about the signing, and the
+    sentence after each."""
     after_signing = False
     considered = []
     for s, e in sentence_spans(text):
@@ -90,6 +88,15 @@ def people(text: str, sheet) -> tuple[list[dict], list[dict]]:
         if in_context or after_signing:
             considered.append((s, e))
         after_signing = in_context
+    return considered
+
+
+def people(text: str, sheet) -> tuple[list[dict], list[dict]]:
+    """``(signatories, present)``: dicts with name, role, organisation, on_behalf_of, start, end."""
+    signatories: list[dict] = []
+    present: list[dict] = []
+    seen: set[str] = set()
+    considered = candidate_sentences(text)
     entities = person_spans([text[s:e] for s, e in considered], NOT_FIRST_NAMES)
     for (s, e), sentence_entities in zip(considered, entities):
         sentence = text[s:e]
