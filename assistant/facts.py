@@ -240,7 +240,7 @@ def extract_many(items: list[tuple[str, str, str, dict | None]], workers: int = 
     whose sentences meet the NER model in one pass, in up to ``workers`` threads."""
     from concurrent.futures import ThreadPoolExecutor
 
-    from .ner import prefetched
+    from .ner import prefetched, unload
     from .people import candidate_sentences
 
     def group_sheets(group):
@@ -248,10 +248,13 @@ def extract_many(items: list[tuple[str, str, str, dict | None]], workers: int = 
             return [extract(*item) for item in group]
 
     groups = [items[i : i + EXTRACT_GROUP] for i in range(0, len(items), EXTRACT_GROUP)]
-    if workers <= 1 or len(groups) <= 1:
-        return [sheet for group in groups for sheet in group_sheets(group)]
-    with ThreadPoolExecutor(min(workers, len(groups))) as pool:
-        return [sheet for sheets in pool.map(group_sheets, groups) for sheet in sheets]
+    try:
+        if workers <= 1 or len(groups) <= 1:
+            return [sheet for group in groups for sheet in group_sheets(group)]
+        with ThreadPoolExecutor(min(workers, len(groups))) as pool:
+            return [sheet for sheets in pool.map(group_sheets, groups) for sheet in sheets]
+    finally:
+        unload()  # the pipelines' memory goes back before the rest of the build, and to the app answering
 
 
 def _keep(sheet: FactSheet, key: str, span) -> None:

@@ -125,7 +125,7 @@ def build_index(settings: Settings, embed_model, *, client=None, rebuild: bool =
         nodes = pipeline.run(documents=batch)
         report.embedded_chunks += len(nodes)
         unwritten += nodes
-        if len(unwritten) >= CHROMA_BATCH or i + EMBED_BATCH_DOCS >= len(todo):
+        if unwritten and (len(unwritten) >= CHROMA_BATCH or i + EMBED_BATCH_DOCS >= len(todo)):
             vector_store.add(unwritten)
             unwritten = []
         if settings.sentence_similarity == "embeddings":
@@ -133,11 +133,9 @@ def build_index(settings: Settings, embed_model, *, client=None, rebuild: bool =
         if progress:
             progress(min(i + EMBED_BATCH_DOCS, len(todo)), len(todo))
 
-    # 2. a complete new generation: chunking and fact rules are cheap and deterministic
+    # 2. a complete new generation: chunking and fact rules are cheap and deterministic; the fact sheets first,
+    # so that the NER pipelines are unloaded before the chunks of every document are in memory
     generation = new_generation(index_dir)
-    nodes = chunker.get_nodes_from_documents(documents)
-    NodeStore.write(generation / DOCSTORE, documents + nodes)
-    LexicalIndex.build([n.node_id for n in nodes], [lexical_text(n) for n in nodes]).save(generation / BM25_DIR)
     known = {} if rebuild else _previous_sheets(index_dir)
     # a sheet depends on the text and the metadata the corpus gives: reused when neither changed
     keys = {d.id_: f"{d.id_}:{_meta_hash(d)}" for d in documents}
@@ -147,6 +145,9 @@ def build_index(settings: Settings, embed_model, *, client=None, rebuild: bool =
     known.update({keys[d.id_]: {**sheet.to_dict(), "key": keys[d.id_]} for d, sheet in zip(fresh, extracted)})
     sheets = [known[keys[d.id_]] for d in documents]
     write_json_atomic(generation / FACTS, {"version": extractor_version(), "facts": sheets})
+    nodes = chunker.get_nodes_from_documents(documents)
+    NodeStore.write(generation / DOCSTORE, documents + nodes)
+    LexicalIndex.build([n.node_id for n in nodes], [lexical_text(n) for n in nodes]).save(generation / BM25_DIR)
     report.docs, report.chunks = len(documents), len(nodes)
     per_doc = Counter(n.ref_doc_id for n in nodes)
     manifest = {

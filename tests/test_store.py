@@ -84,3 +84,34 @@ def test_fact_sheets_from_older_rules_are_refreshed_without_embedding(tmp_path, 
     assert len(assistant.facts()) == 5
     facts = generation_dir(settings.index_dir) / FACTS  # a new generation
     assert json.loads(facts.read_text(encoding="utf-8"))["version"] != "older"
+
+
+def test_an_index_of_an_older_format_is_named_as_such_and_rebuilt(tmp_path, corpus_copy, embed_model):
+    from assistant.errors import IndexOutdated
+
+    settings = Settings(corpus_dir=corpus_copy, index_dir=tmp_path / "index")
+    build_index(settings, embed_model)
+    manifest_path = generation_dir(settings.index_dir) / MANIFEST
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    manifest_path.write_text(json.dumps({**manifest, "format": 3}), encoding="utf-8")
+    with pytest.raises(IndexOutdated, match="version antérieure.*ctg index"):
+        open_index(settings)
+    assistant = Assistant(settings, embed_model=embed_model)
+    assert assistant.ensure_index() is True
+    assert "ALIOT" in assistant.ask("Qui a signé la CTG de Perpignan ?").text
+
+
+def test_nodes_are_stored_one_per_line_and_parsed_when_asked_for(tmp_path, seed_assistant):
+    from assistant.nodestore import NodeStore
+
+    store = seed_assistant.handle.docstore
+    ids = store.ids()
+    assert len(ids) == len(store) > 30
+    NodeStore.write(tmp_path / "nodes.jsonl", [store.get_node(i) for i in ids])
+    again = NodeStore.load(tmp_path / "nodes.jsonl")
+    assert again.ids() == ids and not again._nodes  # nothing parsed on load
+    node = again.get_node(ids[-1])
+    assert node.get_content() == store.get_node(ids[-1]).get_content() and node.metadata == store.get_node(ids[-1]).metadata
+    assert again.get_node(ids[-1]) is node and again.document_exists(ids[0]) and not again.document_exists("nope")
+    with pytest.raises(ValueError):
+        again.get_node("nope")
