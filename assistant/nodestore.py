@@ -6,7 +6,6 @@ disk while answering.
 """
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 
 import orjson
@@ -18,7 +17,6 @@ class NodeStore:
     def __init__(self, records: dict[str, bytes]):
         self._records = records  # id -> the node's JSON (llama-index's ``doc_to_json`` form)
         self._nodes: dict[str, object] = {}
-        self._lock = threading.Lock()
 
     @classmethod
     def write(cls, path: Path, nodes) -> None:
@@ -54,9 +52,7 @@ class NodeStore:
                 payload = self._records[node_id]
             except KeyError:
                 raise ValueError(f"node {node_id!r} not found") from None
-            node = json_to_doc(orjson.loads(payload))
-            with self._lock:
-                node = self._nodes.setdefault(node_id, node)
+            node = self._nodes.setdefault(node_id, json_to_doc(orjson.loads(payload)))  # atomic: one copy kept
         return node
 
     get_document = get_node

@@ -18,10 +18,10 @@ import gc
 import json
 import os
 import shutil
-
-import orjson
 from dataclasses import dataclass
 from pathlib import Path
+
+import orjson
 
 from . import messages
 from .config import Settings
@@ -201,7 +201,7 @@ def open_index(settings: Settings, client=None) -> IndexHandle:
         lexical = LexicalIndex.load(generation / BM25_DIR)
         stored = orjson.loads((generation / FACTS).read_bytes())
         facts = stored["facts"]
-    except (OSError, ValueError, KeyError, orjson.JSONDecodeError) as exc:
+    except (OSError, ValueError, KeyError) as exc:  # orjson.JSONDecodeError is a ValueError
         raise IndexCorrupt(index_dir, str(exc)) from exc
     finally:
         if collecting:

@@ -1,4 +1,6 @@
 """Word vectors read straight from the model's files match spaCy's own look-up."""
+from functools import lru_cache
+
 import numpy as np
 import pytest
 
@@ -25,15 +27,11 @@ def test_vectors_are_spacy_vocabulary_vectors(word):
     assert np.allclose(ours, reference / np.linalg.norm(reference), atol=1e-6)
 
 
-_cache = {}
-
-
+@lru_cache(maxsize=1)
 def _vocab():
     from spacy.vocab import Vocab
 
-    if "vocab" not in _cache:
-        _cache["vocab"] = Vocab().from_disk(wordsim.vocab_dir())
-    return _cache["vocab"]
+    return Vocab().from_disk(wordsim.vocab_dir())
 
 
 def test_related_words_are_close():
