@@ -7,11 +7,11 @@ import os
 import sys
 from pathlib import Path
 
-from .errors import CTGError
+from assistant.errors import CTGError
 
 
 def _settings(args):
-    from .config import Settings
+    from assistant.config import Settings
 
     overrides = {}
     if getattr(args, "corpus", None):
@@ -40,8 +40,8 @@ def _progress_bar(desc: str, unit: str = "doc"):
 def _ready(args, question: str | None = None):
     """The assistant of the command's settings, its index opened (built first if missing); a question given
     is validated before anything loads, so that invalid input fails fast."""
-    from . import messages
-    from .core import Assistant
+    from assistant import messages
+    from assistant.core import Assistant
 
     assistant = Assistant(_settings(args))
     if question is not None:
@@ -60,8 +60,8 @@ def _print_json(data) -> None:
 
 
 def cmd_index(args) -> int:
-    from . import messages
-    from .core import Assistant
+    from assistant import messages
+    from assistant.core import Assistant
 
     assistant = Assistant(_settings(args))
     report = assistant.index(rebuild=args.rebuild, progress=_progress_bar(messages.INDEXING))
@@ -88,7 +88,7 @@ def cmd_ask(args) -> int:
 
 def cmd_chat(args) -> int:
     """One conversation fed by standard input, one question a line."""
-    from . import messages
+    from assistant import messages
 
     conversation = _ready(args).conversation()
     interactive = sys.stdin.isatty() and not args.json
@@ -124,7 +124,7 @@ def cmd_chat(args) -> int:
 
 
 def cmd_check(args) -> int:
-    from . import messages
+    from assistant import messages
 
     verdict = _ready(args, args.claim).check(args.claim)
     if args.json:
@@ -140,7 +140,7 @@ def cmd_check(args) -> int:
 
 
 def cmd_facts(args) -> int:
-    from .render import fact_sheet_text
+    from assistant.render import fact_sheet_text
 
     sheets = _ready(args).facts()
     if args.json:

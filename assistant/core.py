@@ -5,11 +5,11 @@ import re
 import threading
 import time
 
-from . import messages
-from .config import Settings
-from .errors import FactsOutdated, IndexMissing, IndexOutdated, InvalidQuestion
-from .querylog import log_answer
-from .results import Answer, Passage, Verdict
+from assistant import messages
+from assistant.config import Settings
+from assistant.errors import FactsOutdated, IndexMissing, IndexOutdated, InvalidQuestion
+from assistant.querylog import log_answer
+from assistant.results import Answer, Passage, Verdict
 
 # Control characters (but new lines and tabs) and invisible format characters (zero-width spaces, joiners, BOM,
 # bidirectional overrides) are removed from questions before anything else sees them.
@@ -39,7 +39,7 @@ class Assistant:
     @property
     def embed_model(self):
         if self._embed_model is None:
-            from .embeddings import load_embedding
+            from assistant.store.embeddings import load_embedding
 
             self._embed_model = load_embedding(self.settings.embed_model)
         return self._embed_model
@@ -47,14 +47,14 @@ class Assistant:
     @property
     def client(self):
         if self._client is None:
-            from .store import make_client
+            from assistant.store.index import make_client
 
             self._client = make_client(self.settings)
         return self._client
 
     def index(self, *, rebuild: bool = False, progress=None):
         """Build or update the index from the corpus folder; returns an ``IndexReport``."""
-        from .ingest import build_index
+        from assistant.ingest.pipeline import build_index
 
         with self._lock:
             report = build_index(self.settings, self.embed_model, client=self.client, rebuild=rebuild,
@@ -73,11 +73,11 @@ class Assistant:
             return True
 
     def _open(self):
-        from .answer import ExtractiveAnswerer
-        from .checker import ClaimChecker
-        from .factqa import FactAnswerer
-        from .retrieval import HybridRetriever
-        from .store import open_index
+        from assistant.answering.extractive import ExtractiveAnswerer
+        from assistant.checking.checker import ClaimChecker
+        from assistant.facts.questions import FactAnswerer
+        from assistant.retrieval.hybrid import HybridRetriever
+        from assistant.store.index import open_index
 
         with self._lock:
             if self._handle is None:
@@ -86,7 +86,7 @@ class Assistant:
                 self._answerer = ExtractiveAnswerer(handle, self.settings)
                 self._fact_answerer = FactAnswerer(handle.facts, lambda doc: self.document(doc)[0])
                 if self.settings.llm_base_url:
-                    from .llm import LLMClient
+                    from assistant.answering.llm import LLMClient
 
                     self._llm = LLMClient(self.settings)
                 self._checker = ClaimChecker(self._fact_answerer, handle.facts, lambda doc: self.document(doc)[0])
@@ -107,13 +107,13 @@ class Assistant:
     # -- sources -------------------------------------------------------------------------------
     def sources(self) -> list[dict]:
         """The indexed documents with their metadata and chunk counts."""
-        from .sources import list_sources
+        from assistant.ingest.sources import list_sources
 
         return list_sources(self._open())
 
     def add_files(self, files: list[tuple[str, bytes]], password: str | None, progress=None) -> dict:
         """Save uploaded files into the corpus and update the index (administrators only)."""
-        from .sources import require_admin, save_uploads
+        from assistant.ingest.sources import require_admin, save_uploads
 
         require_admin(self.settings, password)
         saved, refused = save_uploads(self.settings.corpus_dir, files, self.settings.max_file_mb)
@@ -122,7 +122,7 @@ class Assistant:
 
     def remove_document(self, doc: str, password: str | None, progress=None) -> dict:
         """Delete one source document and update the index (administrators only)."""
-        from .sources import delete_source, require_admin
+        from assistant.ingest.sources import delete_source, require_admin
 
         require_admin(self.settings, password)
         known = {entry["doc"] for entry in self._open().manifest["documents"].values()}
@@ -131,7 +131,7 @@ class Assistant:
 
     def conversation(self, state: dict | None = None):
         """A conversation that resolves follow-up questions (``state``: a saved ``Conversation.state``)."""
-        from .conversation import Conversation
+        from assistant.answering.conversation import Conversation
 
         return Conversation(self, state)
 
@@ -188,7 +188,7 @@ class Assistant:
         """Citations of paged documents (PDF) get the page their passage starts on."""
         from dataclasses import replace
 
-        from .readers import page_of
+        from assistant.ingest.readers import page_of
 
         out = []
         for c in citations:
@@ -210,7 +210,7 @@ class Assistant:
         return verdict
 
     def _ask(self, question: str, on_delta=None) -> Answer:
-        from .claims import strip_check_prefix
+        from assistant.checking.claims import strip_check_prefix
 
         claim = strip_check_prefix(question)  # "Vérifie : …", "Est-il vrai que … ?"
         if claim:
@@ -228,7 +228,7 @@ class Assistant:
         if answer is None:
             answer = self._answerer.answer(question, hits, embedding)
             if self._llm is not None:
-                from .llmanswer import llm_answer
+                from assistant.answering.llmanswer import llm_answer
 
                 passages = [self._passage(h) for h in hits[: self.settings.llm_passages]]
                 answer = llm_answer(self._llm, question, passages, answer, on_delta)

@@ -1,7 +1,7 @@
 """User-facing errors: each carries a French message that says what to do."""
 from __future__ import annotations
 
-from . import messages
+from assistant import messages
 
 
 class CTGError(Exception):

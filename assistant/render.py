@@ -7,8 +7,8 @@ from __future__ import annotations
 import html
 import re
 
-from . import messages
-from .results import Answer, Citation, Verdict
+from assistant import messages
+from assistant.results import Answer, Citation, Verdict
 
 CITE = re.compile(r"\[(\d+)\]")
 MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~$])")
@@ -114,7 +114,7 @@ a.ctg-cite { text-decoration: none; font-weight: 600; }
 
 def date_text(iso: str) -> str:
     """"2023-02-06" -> "6 février 2023", "2024-07" -> "juillet 2024", "--02-06" -> "6 février"."""
-    from .listfacts import MONTHS
+    from assistant.facts.lists import MONTHS
 
     names = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
              "novembre", "décembre"]

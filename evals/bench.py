@@ -49,8 +49,8 @@ def run_bench(n: int, out: Path, progress=None) -> dict:
     from llama_index.core.schema import MetadataMode
 
     from assistant import Assistant, Settings
-    from assistant.ingest import build_index
-    from assistant.store import collection_names, get_collection
+    from assistant.ingest.pipeline import build_index
+    from assistant.store.index import collection_names, get_collection
 
     corpus, index = out / "corpus", out / "index"
     shutil.rmtree(out, ignore_errors=True)

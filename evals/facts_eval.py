@@ -4,8 +4,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from assistant.listfacts import figure_key
-from assistant.text import fold
+from assistant.facts.lists import figure_key
+from assistant.nlp.text import fold
 
 SCALARS = ["territory.name", "territory.kind", "territory.communes", "caf", "signed_on", "period.start", "period.end"]
 SETS = ["domains", "objectives", "actions", "signatories.name", "present.name"]

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.text import NUMBER_WORDS, fold
+from assistant.nlp.text import NUMBER_WORDS, fold
 
 _NUMBER_WORD = re.compile(r"\b(" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")\b")
 _ARTICLES = {"un", "une"}  # as articles they are not numbers; folded only when followed by a unit below

@@ -24,7 +24,7 @@ def pytest_configure(config):
 
 @pytest.fixture(scope="session")
 def embed_model():
-    from assistant.embeddings import load_embedding
+    from assistant.store.embeddings import load_embedding
 
     return load_embedding("e5-small")
 
@@ -33,7 +33,7 @@ def embed_model():
 def seed_index(tmp_path_factory, embed_model):
     """Settings of an index of the seed corpus, built once for the session."""
     from assistant import Settings
-    from assistant.ingest import build_index
+    from assistant.ingest.pipeline import build_index
 
     settings = Settings(corpus_dir=CORPUS, index_dir=tmp_path_factory.mktemp("index"))
     build_index(settings, embed_model)
@@ -64,7 +64,7 @@ def free_port() -> int:
 def indexed_seed_copy(tmp_path_factory, embed_model, name: str, extra: dict[str, str]):
     """Settings of an index of the seeds plus ``extra`` files (``{file name: text}``), built in temp dirs."""
     from assistant import Settings
-    from assistant.ingest import build_index
+    from assistant.ingest.pipeline import build_index
 
     corpus = tmp_path_factory.mktemp(name) / "corpus"
     shutil.copytree(CORPUS, corpus)

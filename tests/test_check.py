@@ -1,7 +1,7 @@
 """Claim check: parsing of claims, near misses, the chat's "Vérifie : …", nothing supported by topic alone."""
 import pytest
 
-from assistant.claims import parse_claim, parse_number, quantities, strip_check_prefix
+from assistant.checking.claims import parse_claim, parse_number, quantities, strip_check_prefix
 
 
 @pytest.mark.parametrize("words, value", [("7 500", 7500), ("dix-neuf", 19), ("quatre-vingt-dix", 90),

@@ -1,5 +1,5 @@
-from assistant.chunking import BlockChunker, chunk_spans, count_words, sentence_spans
-from assistant.corpus import load_corpus
+from assistant.ingest.chunking import BlockChunker, chunk_spans, count_words, sentence_spans
+from assistant.ingest.corpus import load_corpus
 
 from .conftest import CORPUS
 

@@ -1,6 +1,6 @@
 import pytest
 
-from assistant.corpus import content_hash, load_corpus
+from assistant.ingest.corpus import content_hash, load_corpus
 from assistant.errors import CorpusError
 
 from .conftest import CORPUS

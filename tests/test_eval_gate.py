@@ -23,7 +23,7 @@ def test_seed_set_meets_the_thresholds(report):
 def test_held_out_synthetic_set_stays_reasonable(embed_model, tmp_path_factory):
     """Eight invented press releases the answer rules were not written on: a floor against overfitting."""
     from assistant import Assistant, Settings
-    from assistant.ingest import build_index
+    from assistant.ingest.pipeline import build_index
 
     synthetic = ROOT / "evals" / "synthetic"
     settings = Settings(corpus_dir=synthetic / "corpus", index_dir=tmp_path_factory.mktemp("synthetic"))

@@ -2,8 +2,8 @@
 
 import pytest
 
-from assistant.corpus import given_metadata, load_corpus
-from assistant.facts import extract
+from assistant.ingest.corpus import given_metadata, load_corpus
+from assistant.facts.extract import extract
 from evals.facts_eval import load_gold, score
 
 from .conftest import CORPUS, ROOT
@@ -26,7 +26,7 @@ def test_precision_and_recall_per_field(seed_sheets):
 
 
 def test_names_the_patterns_miss_come_from_the_ner_and_titles_do_not():
-    from assistant.facts import extract
+    from assistant.facts.extract import extract
 
     text = ("CTG de Saint-Lô\n\nLe 3 mars 2025, Marie-Hélène de La Roche, Maire de Saint-Lô, et Paul van der Berg, "
             "Directeur de la Caf de la Manche, ont signé la convention territoriale globale, en présence du "
@@ -37,7 +37,7 @@ def test_names_the_patterns_miss_come_from_the_ner_and_titles_do_not():
 
 
 def test_goals_written_as_prose_are_split_into_objectives():
-    from assistant.listfacts import goal_clauses
+    from assistant.facts.lists import goal_clauses
 
     s = "Il s’agira de renforcer l’offre d’accueil du jeune enfant, de soutenir les parents ou encore d’ouvrir un espace France services."
     assert [s[a:b] for a, b in goal_clauses(s)] == ["renforcer l’offre d’accueil du jeune enfant", "soutenir les parents",
@@ -97,7 +97,7 @@ def test_fact_table_csv_and_cell_spans(seed_sheets):
     import csv
     import io
 
-    from assistant.factsview import cell_span, fact_table, facts_csv
+    from assistant.facts.view import cell_span, fact_table, facts_csv
 
     headers, rows = fact_table(seed_sheets)
     assert headers[-1] == "Document" and len(rows) == 5

@@ -12,8 +12,8 @@ import pytest
 
 from assistant import Assistant, Settings
 from assistant.errors import AccessDenied, FileRefused
-from assistant.ingest import build_index
-from assistant.readers import check_name
+from assistant.ingest.pipeline import build_index
+from assistant.ingest.readers import check_name
 
 from .conftest import CORPUS
 
@@ -188,7 +188,7 @@ def _mixtures(folder: Path, n: int) -> None:
     """``n`` distinct documents: each a random draw of sentences from the seed and synthetic texts."""
     import random
 
-    from assistant.chunking import sentence_spans
+    from assistant.ingest.chunking import sentence_spans
 
     pool = []
     for path in sorted(CORPUS.glob("*.txt")) + sorted((CORPUS.parent / "evals" / "synthetic" / "corpus").glob("*.txt")):
@@ -208,7 +208,7 @@ def test_an_ingest_killed_with_sigkill_leaves_the_previous_index_usable(tmp_path
     proc = subprocess.Popen([CTG, "index", "--json"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
     # wait until Chroma has received new chunks, then kill without warning
     deadline = time.monotonic() + 240
-    from assistant.store import collection_names, make_client
+    from assistant.store.index import collection_names, make_client
 
     while time.monotonic() < deadline and proc.poll() is None:
         time.sleep(0.5)

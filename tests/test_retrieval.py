@@ -27,7 +27,7 @@ def test_dense_retrieval_finds_paraphrases(seed_assistant):
 
 
 def test_bm25_is_loaded_from_disk_not_rebuilt(seed_assistant, monkeypatch):
-    from assistant.lexical import LexicalIndex
+    from assistant.store.lexical import LexicalIndex
 
     seed_assistant.search("Perpignan")  # opened once
     monkeypatch.setattr(LexicalIndex, "build", lambda *a, **k: pytest.fail("BM25 rebuilt per question"))

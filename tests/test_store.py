@@ -5,8 +5,8 @@ import pytest
 
 from assistant import Assistant, Settings
 from assistant.errors import IndexCorrupt, IndexMismatch, IndexMissing
-from assistant.ingest import build_index
-from assistant.store import FACTS, MANIFEST, generation_dir, make_client, open_index
+from assistant.ingest.pipeline import build_index
+from assistant.store.index import FACTS, MANIFEST, generation_dir, make_client, open_index
 
 
 def _count(settings):
@@ -102,7 +102,7 @@ def test_an_index_of_an_older_format_is_named_as_such_and_rebuilt(tmp_path, corp
 
 
 def test_nodes_are_stored_one_per_line_and_parsed_when_asked_for(tmp_path, seed_assistant):
-    from assistant.nodestore import NodeStore
+    from assistant.store.nodestore import NodeStore
 
     store = seed_assistant.handle.docstore
     ids = store.ids()

@@ -4,7 +4,7 @@ from functools import lru_cache
 import numpy as np
 import pytest
 
-from assistant import wordsim
+from assistant.nlp import wordsim
 
 WORDS = ["médecins", "médicales", "petite", "enfance", "Caf", "d'accueil", "aujourd’hui", "é", "ab", "abcdefgh",
          "abcdefghi", "parentalité", "zzqxjw", "cœur", "jeunesse", "a" * 17, "lieux", "crèche", "Perpignan"]

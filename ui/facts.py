@@ -17,7 +17,7 @@ def build(assistant):
     fact_passage = gr.HTML(render.empty_passage_html())
 
     def show_fact(event: gr.SelectData):
-        from assistant.factsview import cell_span
+        from assistant.facts.view import cell_span
 
         row, column = event.index if isinstance(event.index, (list, tuple)) else (event.index, 0)
         doc = (event.row_value or [None])[-1]
@@ -35,7 +35,7 @@ def build(assistant):
 
 
 def facts_table(assistant):
-    from assistant.factsview import fact_table
+    from assistant.facts.view import fact_table
 
     headers, rows = fact_table(assistant.facts())
     return gr.update(value=rows, headers=headers)
@@ -44,7 +44,7 @@ def facts_table(assistant):
 def export_csv(assistant) -> str:
     import tempfile
 
-    from assistant.factsview import facts_csv
+    from assistant.facts.view import facts_csv
 
     path = os.path.join(tempfile.mkdtemp(prefix="ctg-"), "fiches-ctg.csv")
     with open(path, "w", encoding="utf-8", newline="") as handle:

@@ -1,0 +1,223 @@
+"""Extractive answers: the best 1–3 sentences of the retrieved passages, each cited, or a refusal."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from assistant import messages
+from assistant.ingest.chunking import BULLET, sentence_spans
+from assistant.config import Settings
+from assistant.store.lexical import LexicalIndex
+from assistant.answering.qtypes import (GENERIC_TERMS, LIST_KINDS, QUESTION_FRAME, SHAPED_KINDS, STRICT_KINDS, asks_plural,
+                     bullet_marker, counted_noun, defined_acronyms, form_factor, introduces, kind_bonus, kind_terms,
+                     matches, named_terms, question_kind, strip_bullet)
+from assistant.results import Answer, Citation
+from assistant.retrieval.hybrid import Hit
+from assistant.store.sentences import sentence_vectors, word_sentence_vectors, word_vector
+from assistant.store.index import IndexHandle
+from assistant.nlp.text import analyze, surface_forms
+from assistant.nlp.wordsim import closeness
+
+# Cosines that mean "unrelated" and "a paraphrase", per way of comparing sentences (calibrated on the seeds):
+# e5 embeddings live in a narrow band; mean word vectors in a wider one.
+SIMILARITY_BAND = {"embeddings": (0.75, 0.88), "words": (0.4, 0.85)}
+SOFT_MATCH = 0.6  # word-vector cosine from which two words count as near-synonyms
+
+@dataclass
+class Candidate:
+    """A sentence of a retrieved passage and the features that score it."""
+
+    hit_index: int
+    start: int
+    end: int
+    text: str
+    is_list_item: bool
+    coverage: float  # idf-weighted share of the question's focus terms the sentence says
+    shape: float  # how much it looks like the kind of answer asked for (date, person, number…)
+    similarity: float  # cosine of the sentence and question embeddings
+    retrieval: float  # fused score of its passage, relative to the best passage
+    name_match: float  # share of the question's names found in its document
+    form: float  # 1, or less for headings and questions
+    score: float = 0.0
+    confidence: float = 0.0
+
+
+class ExtractiveAnswerer:
+    """Selects and cites sentences; refuses when the evidence does not cover the question."""
+
+    def __init__(self, handle: IndexHandle, settings: Settings):
+        self._handle = handle
+        self._lexical: LexicalIndex = handle.lexical
+        self._settings = settings
+        self._document_text = handle.document_text  # doc_id -> full text
+        self._aliases: dict[str, set[str]] = {}
+
+    def _focus(self, question: str, names: set[str], kind: str) -> dict[str, float]:
+        """What the answer sentence itself must say: the question's terms minus names and generic
+        words, weighted by idf; a term the corpus never uses weighs 0.6 of the rarest one."""
+        terms = set(analyze(question)) - names - GENERIC_TERMS - QUESTION_FRAME
+        rarest = 0.6 * self._lexical.max_idf
+        return {t: (self._lexical.idf(t) or rarest) for t in terms}
+
+    def _candidates(self, question: str, kind: str, hits: list[Hit], embedding) -> list[Candidate]:
+        names = named_terms(question)
+        base_focus = self._focus(question, names, kind)
+        # Words that name the kind of question ("jusqu'à quand", "objectifs") are said by a sentence
+        # that has the answer's form (a period, a list item), whether or not it repeats them.
+        formal = kind_terms(kind) & set(base_focus)
+        surfaces = surface_forms(question)
+        noun = counted_noun(question)
+        plural = asks_plural(question)
+        best_retrieval = hits[0].score or 1.0
+        if self._settings.sentence_similarity == "embeddings":
+            vectors = sentence_vectors(self._handle.sentences, [h.node.node_id for h in hits])
+            query = np.asarray(embedding, dtype=np.float32) if embedding is not None else None
+            if query is not None:
+                query /= np.linalg.norm(query) or 1.0
+        else:
+            vectors = word_sentence_vectors([h.node for h in hits], self._document_text)
+            query = word_vector(question)
+        out = []
+        for rank, hit in enumerate(hits):
+            node = hit.node
+            doc_text = self._document_text(node.ref_doc_id)
+            meta = node.metadata
+            subject = set(analyze(f"{meta.get('territory', '')} {meta.get('caf', '')}"))
+            subject |= self._subject_aliases(node.ref_doc_id, subject)
+            context = subject | set(analyze(meta.get("title", "")))
+            doc_terms = context | set(analyze(doc_text))
+            # A question that names a place or person is answered from documents that name it too;
+            # a name that is not the document's own subject must be in the answer sentence itself.
+            name_match = (len(names & doc_terms) / len(names)) if names else 1.0
+            # The document's own territory and Caf are said by the document, not by each sentence.
+            focus = {t: w for t, w in base_focus.items() if t not in subject}
+            # A place or person the question is about, other than the document's subject, must be
+            # named by the sentence (or the line just before it): "le maire de Bolbec".
+            required = names - context
+            focus.update({t: self._lexical.max_idf for t in required})
+            total = sum(focus.values())
+            known = frozenset(subject | names | set(base_focus))
+            previous: set[str] = set()
+            for start, end in sentence_spans(doc_text, meta["start"], meta["end"]):
+                sentence = doc_text[start:end]
+                terms = set(analyze(sentence))
+                item = bool(BULLET.match(sentence))
+                shape = kind_bonus(kind, sentence, item, noun, plural, known)
+                said = terms | formal if shape >= 0.6 else terms
+                own = near = 0.0
+                for t, w in focus.items():
+                    if self._says(t, said):
+                        own += w
+                    elif self._says(t, previous):
+                        near += 0.5 * w
+                    elif t in surfaces and closeness(surfaces[t], sentence) >= SOFT_MATCH:
+                        near += 0.7 * w  # a near-synonym ("médecins" for "professions médicales")
+                missing = any(not self._says(t, said | previous) for t in required)
+                previous = terms
+                named = 0.5 if missing else 1.0
+                vector = vectors.get((node.node_id, start))
+                similarity = float(vector @ query) if vector is not None and query is not None else 0.0
+                out.append(Candidate(
+                    rank, start, end, sentence, item, coverage=(own + near) / total if total else 1.0,
+                    shape=shape, similarity=similarity,
+                    retrieval=hit.score / best_retrieval, name_match=name_match * named,
+                    form=form_factor(sentence, item)))
+        for cand in out:
+            self._score(cand, kind)
+        return out
+
+    def _subject_aliases(self, doc_id: str, subject: set[str]) -> set[str]:
+        """Acronyms the document defines for its own territory or Caf ("CCVH"), as analysed terms."""
+        if doc_id not in self._aliases:
+            aliases = set()
+            for acronym, words in defined_acronyms(self._document_text(doc_id)).items():
+                if set(analyze(words)) & subject - {"caf", "ctg"}:
+                    aliases.update(analyze(acronym))
+            self._aliases[doc_id] = aliases
+        return self._aliases[doc_id]
+
+    def _says(self, term: str, terms: set[str]) -> bool:
+        """Whether a sentence's terms say ``term``: a word the corpus never uses matches only exactly."""
+        return term in terms if not self._lexical.knows(term) else matches(term, terms)
+
+    def _score(self, c: Candidate, kind: str) -> None:
+        """Rank score and answer confidence of a candidate sentence."""
+        floor, ceil = SIMILARITY_BAND[self._settings.sentence_similarity]
+        semantic = min(1.0, max(0.0, (c.similarity - floor) / (ceil - floor)))
+        evidence = 0.8 * c.coverage + 0.2 * semantic
+        if kind in STRICT_KINDS:
+            # A date, hour or number question is not answered by a sentence without one.
+            score = evidence * (0.3 + 0.7 * c.shape)
+            confidence = evidence * (0.4 + 0.6 * c.shape) if c.shape else 0.0
+        elif kind in SHAPED_KINDS:
+            score = evidence * (0.4 + 0.6 * c.shape)
+            confidence = evidence * (0.5 + 0.5 * c.shape)
+        else:
+            score = 0.8 * evidence + 0.2 * c.shape
+            confidence = evidence
+        c.score = (score + 0.3 * c.retrieval) * (0.3 + 0.7 * c.name_match) * c.form
+        c.confidence = confidence * c.name_match
+
+    def answer(self, question: str, hits: list[Hit], embedding=None) -> Answer:
+        if not hits:
+            return Answer(messages.REFUSAL, refused=True)
+        kind = question_kind(question)
+        candidates = sorted(self._candidates(question, kind, hits, embedding), key=lambda c: -c.score)
+        best = candidates[0]
+        unknown = [t for t in named_terms(question) if not self._lexical.knows(t)]
+        confidence = best.confidence if not unknown else 0.0
+        if confidence < self._settings.refusal_threshold:
+            return Answer(messages.REFUSAL, refused=True, confidence=confidence)
+        chosen = self._select(best, candidates, kind)
+        return self._compose(chosen, hits, confidence)
+
+    def _select(self, best: Candidate, candidates: list[Candidate], kind: str) -> list[Candidate]:
+        s = self._settings
+        chosen = [best]
+        limit = s.max_answer_chars * (1.5 if kind in LIST_KINDS else 1.0)
+        size = len(best.text)
+        if kind in LIST_KINDS and introduces(best.text):
+            # An item that says more of the question than its introduction is the answer by itself.
+            items = [c for c in candidates if c.hit_index == best.hit_index and c.start > best.start
+                     and c.is_list_item and c.coverage > best.coverage]
+            if items:
+                return [max(items, key=lambda c: c.score)]
+            # A list answer: the introduction (or list heading), then the items that follow it, in order,
+            # while they carry the same kind of marker (a "– Jeunesse" heading ends a "1) …" list).
+            following = sorted((c for c in candidates if c.hit_index == best.hit_index and c.start > best.start),
+                               key=lambda c: c.start)
+            marker = bullet_marker(following[0].text) if following else ""
+            for cand in following:
+                if not cand.is_list_item or bullet_marker(cand.text) != marker or size + len(cand.text) > limit:
+                    break
+                chosen.append(cand)
+                size += len(cand.text)
+            return chosen
+        for cand in candidates[1:]:
+            if len(chosen) >= s.max_answer_sentences or cand.score < 0.85 * best.score:
+                break
+            if any(c.hit_index == cand.hit_index and c.start == cand.start for c in chosen):
+                continue
+            if size + len(cand.text) > limit:
+                continue
+            chosen.append(cand)
+            size += len(cand.text)
+        return sorted(chosen, key=lambda c: (c.hit_index, c.start)) if len(chosen) > 1 else chosen
+
+    def _compose(self, chosen: list[Candidate], hits: list[Hit], confidence: float) -> Answer:
+        numbers: dict[int, int] = {}
+        highlights: dict[int, list[tuple[int, int]]] = {}
+        parts = []
+        for cand in chosen:
+            n = numbers.setdefault(cand.hit_index, len(numbers) + 1)
+            highlights.setdefault(cand.hit_index, []).append((cand.start, cand.end))
+            parts.append(f"{strip_bullet(cand.text)} [{n}]")
+        citations = []
+        for hit_index, n in numbers.items():
+            hit = hits[hit_index]
+            meta = hit.node.metadata
+            citations.append(Citation(n=n, doc=meta["doc"], title=meta.get("title", ""), text=hit.node.get_content(),
+                                      start=meta["start"], end=meta["end"], score=round(hit.score, 4),
+                                      highlights=tuple(highlights[hit_index])))
+        return Answer(text=" ".join(parts), refused=False, citations=citations, confidence=confidence)

@@ -1,0 +1,274 @@
+"""What a question asks for, and which sentences look like that kind of answer."""
+from __future__ import annotations
+
+import re
+
+from assistant.nlp.text import NUMBER_WORDS, TOKEN as TOKEN_RE, analyze, expand_acronyms, fold
+
+# Question kinds, tested in order on the folded question.
+KIND_PATTERNS = [
+    ("contact", r"e-?mail|courriel|telephone|numero de tel|adresse (postale|mail|electronique|du|de la|des)"
+                r"|site (internet|web)|contacter|joindre"),
+    ("duration", r"combien de temps|duree|(pour|sur) combien d'annees|combien d'annees|depuis combien"),
+    ("amount", r"quel montant|quelle somme|\bbudget|combien (d'euros|.{0,30}\b(coute|finance|apporte|verse|depense))"
+               r"|\bcout\b"),
+    ("period", r"jusqu'?(a|en) quand|jusqu'en|jusqu'?a quelle|quelle periode|sur quelle(s)? annee|court[- ]elle"
+               r"|se termine|prend fin|echeance|periode|s'acheve|expire"),
+    ("schedule", r"horaires?\b|heures d'ouverture"),
+    ("hour", r"quelle heure|\bheure\b"),
+    ("year", r"quelle annee"),
+    ("date", r"\bquand\b|quelle date|quel jour|\bdate\b|quel mois"),
+    ("entity", r"quel(le)?s? (bureau|cabinet|prestataire|organisme|association|entreprise|institution)\b"
+               r"|quel service de l'etat"),
+    ("definition", r"qu'est-ce qu'une?\b|c'est quoi|definition|definit|a quoi sert une|en quoi consiste"),
+    # "Combien d'axes…": a count, not the list itself
+    ("figures", r"\bcombien d(?:e |')\s*(?:axes?|objectifs?|actions?|domaines?|thematiques?|priorites?|enjeux|mesures)"),
+    ("objectives", r"raisons?\b|pourquoi|dans quel but|objectif|\baxes?\b|enjeu|ambition|priorite"),
+    ("collectivity", r"type de collectivite|quelle collectivite|commune ou|ou (par )?une intercommunalite"
+                     r"|entre quels partenaires"),
+    ("territory", r"quelles? (sont les )?(communes|villes)|(les|des) communes (membres|concernees|signataires)"
+                  r"|noms des communes|combien de communes|quel territoire"),
+    ("signatories", r"\bqui\b|quel(le)?s? (elus?|responsables?|signataires?|representants?|personnes?)"
+                    r"|(ont|a) (co)?signe|represent|\bmaire\b|directeur|directrice|president"),
+    ("figures", r"combien|quel montant|montant|nombre|population"),
+    ("domains", r"domaine|champ|thematique|secteur|volet"),
+    ("actions", r"action|mesure|projet|prevoi|concretement|realis"),
+]
+# The words that name a kind of question are answered by the answer's form, not repeated by it
+# ("En quelle année s'achève…" is answered by "2022-2026").
+KIND_WORDS = {
+    "period": "jusqu quand période année années court termine fin achève échéance expire",
+    "duration": "combien temps durée année années depuis", "definition": "définit définition définir consiste",
+    "hour": "heure heures", "schedule": "horaire horaires heures ouverture ouvert",
+    "amount": "montant somme budget coût coûté euros combien", "year": "année", "date": "quand date jour mois",
+    "contact": "adresse mail courriel téléphone numéro site internet contacter joindre",
+    "figures": "combien nombre montant population",
+    "domains": "domaine domaines champ champs thématique thématiques secteur volet",
+    "objectives": "objectif objectifs axe axes enjeu enjeux ambition priorité but raison raisons",
+    "actions": "action actions mesure mesures projet projets prévoit prévoir concrètement",
+    "territory": "communes territoire noms membres",
+    "collectivity": "collectivité type commune intercommunalité partenaires",
+}
+LIST_KINDS = {"objectives", "actions", "domains"}
+# Kinds whose answer has a recognisable shape (a date, a number, a person).
+SHAPED_KINDS = {"contact", "entity", "amount", "schedule", "hour", "year", "date", "period", "duration", "figures",
+                "signatories", "territory", "collectivity", "definition"}
+STRICT_KINDS = {"contact", "territory", "schedule", "hour", "year", "date", "figures", "amount", "entity"}
+
+YEAR = re.compile(r"\b(19|20)\d{2}\b")
+YEAR_RANGE = re.compile(r"\b(19|20)\d{2}\s*[-–/]\s*(19|20)\d{2}\b|jusqu.{1,3}en (19|20)\d{2}")
+MONTHS = r"janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre"
+DAY_DATE = re.compile(rf"\b\d{{1,2}}(er)? ({MONTHS})\b|\b(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b")
+MONTH_YEAR = re.compile(rf"\b({MONTHS}) (19|20)\d{{2}}\b")
+HOUR = re.compile(r"\b\d{1,2} ?h(\d{2})?\b|\b\d{1,2} heures?\b")
+SPELLED_NUMBER = re.compile(r"\b(" + "|".join(w for w in NUMBER_WORDS if w not in ("un", "une")) + r")\b")
+HOUR_RANGE = re.compile(r"\b\d{1,2} ?h(\d{2})? ?(a|-|–) ?\d{1,2} ?h")
+NUMBER = re.compile(r"\d")
+INNER_NAME = re.compile(r"(?<=[\w,;:(] )(?:[A-Z]{2,}\b|[A-ZÉÈ][a-zéèêëïîôûç]+(?:[ -][A-ZÉÈ][\w-]+)*)")
+# Capitalised words that name the convention's own parties, not a third party.
+INSTITUTIONAL = {"caf", "ctg", "ville", "convention", "communaute", "commune", "caisse", "conseil", "maire", "etat"}
+AMOUNT = re.compile(r"\d[\d \u202f\xa0.,]*\s?(€|euros?\b|k€|m€|millions? d.euros)")
+DURATION = re.compile(r"\b(\d+|deux|trois|quatre|cinq|six) (ans|annees|mois|semaines|jours)\b|\bperiode\b"
+                      r"|\bpluriannuel|\bduree\b")
+PERSON = re.compile(r"\b([A-ZÉÈ][a-zéèëêïîôç]+(?:-[A-ZÉÈ][a-zéèëêïîôç]+)?) ([A-ZÉÈ][A-ZÉÈa-zéèëêïîôç-]+)\b")
+# Capitalised words that start institutions, places and titles, not people's names.
+NOT_FIRST_NAMES = set("""la le les des de du et en au aux un une ce cette ces caf caisse ville convention conventions
+ctg communauté commune communes conseil président présidente directeur directrice maire adjoint adjointe
+territoriale globale saint sainte port terre rives pôle comité juin juillet janvier mars avril mai août
+septembre octobre novembre décembre février lundi mardi mercredi jeudi vendredi samedi dimanche état""".split())
+ROLE = re.compile(r"\b(maire|directeur|directrice|president|presidente|adjoint|adjointe|conseiller"
+                  r"|vice-president|elu)")
+BULLET_START = re.compile(r"^\s*(?:[•\-–—*▪◦·○●]|\d{1,2}[).])\s*")
+
+
+def kind_terms(kind: str) -> set[str]:
+    return set(analyze(KIND_WORDS.get(kind, "")))
+
+
+def question_kind(question: str) -> str:
+    """One of the kinds in ``KIND_PATTERNS``, or ``other``."""
+    q = fold(question)
+    for kind, pattern in KIND_PATTERNS:
+        if re.search(pattern, q):
+            return kind
+    return "other"
+
+
+COUNTED = re.compile(r"combien (?:de |d')\s*(\w+)")
+PLURAL = re.compile(r"\b(quels|quelles|les|des|lesquels|lesquelles)\b")
+
+
+def asks_plural(question: str) -> bool:
+    return bool(PLURAL.search(fold(question)))
+
+
+def counted_noun(question: str) -> str | None:
+    """The analysed noun of a "combien de X" question ("communes" -> "commun"), None otherwise."""
+    if re.search(r"\bpopulation\b", fold(question)):
+        return analyze("habitants")[0]
+    match = COUNTED.search(fold(question))
+    if not match or match.group(1) in ("temps", "fois", "annees", "ans", "mois", "jours", "semaines"):
+        return None
+    terms = analyze(match.group(1))
+    return terms[0] if terms else None
+
+
+def counts(sentence: str, noun: str) -> bool:
+    """Whether a number stands right before ``noun`` ("13 communes", "sept thématiques")."""
+    words = TOKEN_RE.findall(fold(sentence))
+    for i, word in enumerate(words):
+        if (word.isdigit() or word in NUMBER_WORDS) and any(analyze(w) == [noun] for w in words[i + 1 : i + 4]):
+            return True
+    return False
+
+
+def kind_bonus(kind: str, sentence: str, is_list_item: bool, noun: str | None = None, plural: bool = True,
+               known: frozenset[str] = frozenset()) -> float:
+    """How much a sentence looks like the kind of answer asked for (0..1); ``noun`` is what is counted,
+    ``plural`` whether the question asks for several things (a list) or one, ``known`` the analysed
+    terms of names that cannot be the answer (the question's, the document's subject)."""
+    f = fold(sentence)
+    if noun and kind in ("figures", "territory"):
+        return 1.0 if counts(sentence, noun) else 0.0
+    if kind == "hour":
+        return 1.0 if HOUR.search(f) else 0.0
+    if kind == "schedule":  # opening hours are ranges: "de 9h à 17h", "8h30-12h"
+        return 1.0 if HOUR_RANGE.search(f) else 0.0
+    if kind == "year":
+        return 1.0 if YEAR.search(f) else 0.0
+    if kind == "duration":
+        return 1.0 if DURATION.search(f) else 0.5 if YEAR_RANGE.search(f) else 0.0
+    if kind == "definition":
+        return 1.0 if DEFINES.search(f) else 0.0
+    if kind == "period":
+        return 1.0 if YEAR_RANGE.search(f) else 0.6 if DURATION.search(f) else 0.3 if YEAR.search(f) else 0.0
+    if kind == "entity":  # a name: a capitalised word or an acronym inside the sentence
+        names = (m.group(0) for m in INNER_NAME.finditer(sentence))
+        return 1.0 if any(fold(n).split()[0] not in INSTITUTIONAL and not set(analyze(n)) <= known
+                          for n in names) else 0.0
+    if kind == "amount":
+        return 1.0 if AMOUNT.search(f) else 0.0
+    if kind == "date":
+        dated = YEAR.search(YEAR_RANGE.sub(" ", f))  # "jusqu'en 2026" is an end, not a date
+        if DAY_DATE.search(f) and dated:
+            return 1.0
+        return 0.6 if DAY_DATE.search(f) or MONTH_YEAR.search(f) else 0.3 if dated else 0.0
+    if kind == "signatories":  # people first; a role alone is a weak answer to "qui"
+        persons = count_persons(sentence)
+        return min(1.0, 0.6 + 0.2 * persons) if persons else 0.3 if ROLE.search(f) else 0.0
+    if kind == "territory":  # a list of places
+        return 1.0 if is_place_list(sentence) else 0.0
+    if kind == "contact":
+        return 1.0 if CONTACT.search(sentence) else 0.0
+    if kind == "collectivity":  # what kind of local authority
+        return 1.0 if TERRITORY_KIND.search(f) else 0.0
+    if kind == "figures":
+        return 1.0 if NUMBER.search(f) or SPELLED_NUMBER.search(f) else 0.0
+    if kind == "domains":  # a sentence that enumerates domains, or list lines that name one
+        named = len(set(DOMAIN.findall(f)))
+        if named >= 3:
+            return min(1.0, 0.5 + 0.1 * named)
+        if is_list_item or sentence.rstrip().endswith(":"):
+            return 0.9 if named or sentence.rstrip().endswith(":") else 0.3
+        return 0.2
+    if kind in LIST_KINDS:
+        return 1.0 if is_list_item or sentence.rstrip().endswith(":") else 0.3 if plural else 0.7
+    return 0.0
+
+
+CONTACT = re.compile(r"[\w.-]+@[\w-]+\.\w+|\b0\d([ .]?\d{2}){4}\b|https?://|www\.")
+DOMAIN = re.compile(r"petite enfance|\benfance|jeunesse|parentalite|vie sociale|acces aux droits|logement|habitat"
+                    r"|handicap|inclusion|insertion|numerique|mobilite|sante|seniors|gens du voyage")
+DEFINES = re.compile(r"\b(est une?|n'est pas|c'est|constitue|se definit|consiste)\b")
+TERRITORY_KIND = re.compile(r"communaute (de communes|d'agglomeration)|\bagglomeration\b|\bmetropole\b"
+                            r"|\bla ville\b|\bcommune de\b")
+
+
+def is_place_list(sentence: str) -> bool:
+    """"Aniane, Gignac, La Boissière, …": at least four comma-separated capitalised names, mostly names."""
+    body = sentence.split(":", 1)[1] if ":" in sentence else sentence
+    items = [i.strip() for i in re.split(r",|\bet\b", body) if i.strip()]
+    names = [i for i in items if i[:1].isupper() and len(i.split()) <= 6]
+    return len(names) >= 4 and len(names) >= 0.7 * len(items)
+
+
+def count_persons(sentence: str) -> int:
+    """Names like "Louis ALIOT" or "Jean-François Soto" (not "La Caf", not "Conseil Départemental")."""
+    return sum(1 for first, last in PERSON.findall(sentence)
+               if first.lower() not in NOT_FIRST_NAMES and last.lower() not in NOT_FIRST_NAMES)
+
+
+def bullet_marker(sentence: str) -> str:
+    """The kind of list marker a line starts with: '1)' for numbers, the symbol otherwise, '' if none."""
+    match = BULLET_START.match(sentence)
+    if not match:
+        return ""
+    marker = match.group(0).strip()
+    return "1)" if marker[:1].isdigit() else marker[:1]
+
+
+def strip_bullet(sentence: str) -> str:
+    return BULLET_START.sub("", sentence, count=1).strip()
+
+
+CAPITALISED = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-ZÉÈÎ][\w'’.-]+)")
+# Words of nearly every question about a convention: satisfied by the document, not the sentence.
+GENERIC_TERMS = {"ctg", "caf", "convent", "territorial", "global", "vill", "communaut"}
+# Words that frame a question rather than say what it asks for ("selon l'article", "comment s'appelle").
+QUESTION_FRAME = set(analyze("appelle nom mentionné mentionnée article document texte communiqué selon après "
+                             "indique précise évoque cite citée figure parle dit source exactement"))
+
+
+def named_terms(question: str) -> set[str]:
+    """Analysed tokens of the capitalised words (places, people) inside the question."""
+    words = [m.group(1) for m in CAPITALISED.finditer(expand_acronyms(question.strip()))]
+    return {t for w in words for t in analyze(w) if t not in GENERIC_TERMS}
+
+
+def form_factor(sentence: str, is_list_item: bool) -> float:
+    """Questions and bare headings in a text are rarely answers."""
+    stripped = sentence.rstrip()
+    if stripped.endswith("?"):
+        return 0.3
+    if not is_list_item and len(stripped.split()) <= 12 and stripped[-1:] not in ".:;,!…)»":
+        return 0.7
+    return 1.0
+
+
+def introduces(sentence: str) -> bool:
+    """A line that opens a list: it ends with ':' or is a short heading without final punctuation."""
+    stripped = sentence.rstrip()
+    return stripped.endswith(":") or (len(stripped.split()) <= 8 and stripped[-1:] not in ".;,!?…)»")
+
+
+def matches(term: str, terms: set[str]) -> bool:
+    """Exact stem match, or a long shared prefix (signataire ~ signé, construire ~ construction)."""
+    if term in terms:
+        return True
+    return len(term) >= 4 and any(_shared_prefix(term, t) >= max(4, 0.75 * min(len(term), len(t))) for t in terms)
+
+
+def _shared_prefix(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+ACRONYM = re.compile(r"\(([A-Z]{2,6})\)")
+
+
+def defined_acronyms(text: str) -> dict[str, str]:
+    """Acronyms a text defines, "communauté de communes Vallée de l'Hérault (CCVH)" -> {"ccvh": "…"}:
+    the letters are the initials of the words just before, articles and prepositions skipped."""
+    found = {}
+    for match in ACRONYM.finditer(text):
+        letters = match.group(1).lower()
+        words = [w for w in TOKEN_RE.findall(text[max(0, match.start() - 120):match.start()])
+                 if fold(w) not in ("de", "du", "des", "la", "le", "les", "l", "d", "et", "en")]
+        initials = "".join(fold(w)[0] for w in words[-len(letters):])
+        if initials == letters:
+            found[letters] = " ".join(words[-len(letters):])
+    return found

@@ -1,0 +1,204 @@
+"""Answers from the fact sheets: questions across conventions ("Quelles CTG se terminent en 2026 ?",
+"Combien de conventions ont été signées en 2023 ?", "Qui représente la Caf des Pyrénées-Orientales ?") and
+the canonical questions about one convention (who signed, when, until when, which domains).
+
+Each item cites the span of the fact it comes from. Anything else returns None and goes to the extractive
+answerer.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from assistant.answering.qtypes import GENERIC_TERMS, QUESTION_FRAME, kind_terms, named_terms, question_kind
+from assistant.results import Answer, Citation
+from assistant.nlp.text import analyze, fold
+
+ACROSS = re.compile(r"\b(quelles|lesquelles|combien de|toutes? les|ces|parmi les|liste[rz]?|la plus|le plus)\b"
+                    r".{0,40}\b(ctg|conventions?|territoires?|collectivites?)\b|\bdans ces conventions\b"
+                    r"|\b(ctg|conventions?)\b.{0,20}\b(les plus|la plus)\b")
+CAF_MENTION = re.compile(r"\b(?:Caf|CAF|caf)\s+(?:de la |des |du |de l'|de l’|de )?[\w'’]+(?:-[\w'’]+)*")
+YEAR = re.compile(r"\b(19|20)\d{2}\b")
+MONTH_WORDS = re.compile(r"\b(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre"
+                         r"|d[ée]cembre)\b", re.IGNORECASE)
+ENDS = re.compile(r"termin|fin\b|s'achev|expir|jusqu|echeance|prennent fin")
+SIGNED = re.compile(r"\bsigne|signature|conclu")
+RUNNING = re.compile(r"en cours|couvr\w* l'annee|valable|en vigueur|actives?")
+DOMAIN_WORDS = {
+    "petite enfance": r"petite enfance|creche|tout-petits", "enfance": r"\benfance\b", "jeunesse": r"jeunesse|jeunes",
+    "parentalité": r"parentalite|parents", "animation de la vie sociale": r"vie sociale|centres? sociaux",
+    "accès aux droits": r"acces aux droits", "logement/habitat": r"logement|habitat",
+    "inclusion/handicap": r"handicap|inclusion", "insertion": r"insertion", "gens du voyage": r"gens du voyage",
+}
+
+
+KIND_TERMS = set(analyze("commune communes agglo agglomération métropole communauté"))
+# Words of the canonical questions about one convention ("Qui a signé…", "Quand … a-t-elle été signée").
+CANONICAL = set(analyze("signé signée signature signataires conclu couvre couvre-t-elle court porte quel quelle "
+                        "quels jour date domaines champs"))
+
+
+def _label(sheet: dict) -> str:
+    return (sheet.get("territory") or {}).get("name") or sheet["title"]
+
+
+class FactAnswerer:
+    """Answers from the stored fact sheets of an index."""
+
+    def __init__(self, sheets: list[dict], document_text):
+        self._sheets = sheets
+        self._document_text = document_text  # doc name -> full text
+        # analysed terms naming each convention's territory, computed once per opened index
+        self._places = [set(analyze(" ".join([_label(s)] + (s.get("territory") or {}).get("aliases", []))))
+                        - GENERIC_TERMS - KIND_TERMS for s in sheets]
+        self._cafs = {t for s in sheets for t in analyze(s.get("caf") or "")}
+        self._by_doc = {s["doc"]: s for s in sheets}
+        # answering, retrieval and the conversation all ask which convention a question names: computed once
+        self.convention_named = lru_cache(maxsize=1024)(self._convention_named)
+
+    def sheet(self, doc: str | None) -> dict | None:
+        """The fact sheet of a document, by its file name."""
+        return self._by_doc.get(doc) if doc else None
+
+    def answer(self, question: str) -> Answer | None:
+        f = fold(question)
+        target, names_place = self.convention_named(question)
+        # "la Caf de l'Hérault" names a Caf, not the territory of a convention
+        question = CAF_MENTION.sub(" caf ", question)
+        if target is None and not names_place and ACROSS.search(f):
+            return self._across(f)
+        if target is not None:
+            return self._about(target, question, f)
+        return None
+
+    def _about(self, sheet: dict, question: str, f: str) -> Answer | None:
+        """A canonical question about one convention (who signed, when, until when, which domains),
+        answered with the passages its facts were read from. A question that asks anything more
+        ("la période de politique familiale") is left to the extractive answerer."""
+        kind = question_kind(question)
+        keys = {"signatories": [f"signatories[{i}]" for i in range(len(sheet.get("signatories", [])))],
+                "date": ["signed_on"], "year": ["signed_on"], "period": ["period"],
+                "domains": [f"domains[{i}]" for i in range(len(sheet.get("domains", [])))]}.get(kind)
+        if not keys or (kind != "period" and kind != "domains" and not SIGNED.search(f)):
+            return None
+        own = set(analyze(f"{_label(sheet)} {sheet.get('caf') or ''}")) | set(analyze(sheet["title"]))
+        extra = set(analyze(question)) - own - GENERIC_TERMS - QUESTION_FRAME - kind_terms(kind) - CANONICAL
+        if extra or kind == "signatories" and "qui" not in f.split():
+            return None
+        spans = []
+        for key in keys:
+            span = (sheet.get("spans") or {}).get(key)
+            if span and tuple(span) not in spans:
+                spans.append(tuple(span))
+        if not spans:
+            return None
+        text = self._document_text(sheet["doc"])
+        items = [(sheet, None, text[a:b].strip(), (a, b)) for a, b in spans]
+        return self._quote(items)
+
+    def _quote(self, items) -> Answer:
+        parts, citations = [], []
+        for n, (sheet, _, quote, (start, end)) in enumerate(items, 1):
+            citations.append(Citation(n=n, doc=sheet["doc"], title=sheet["title"], text=quote, start=start, end=end,
+                                      score=1.0, highlights=((start, end),)))
+            parts.append(f"{quote.lstrip('•–-* ').rstrip(',;')} [{n}]")
+        return Answer(text=" ".join(parts), refused=False, citations=citations, confidence=1.0)
+
+    def _convention_named(self, text: str) -> tuple[dict | None, bool]:
+        """The sheet of the convention a text names, and whether it names a place at all."""
+        text = CAF_MENTION.sub(" caf ", text)
+        return self._convention(text), self._names_a_place(text)
+
+    def _names_a_place(self, question: str) -> bool:
+        """Whether the question names a place other than a Caf's département ("la CTG de la CCVH")."""
+        return bool(named_terms(question) - self._cafs - KIND_TERMS)
+
+    def _convention(self, question: str) -> dict | None:
+        """The sheet whose territory the question names, if any."""
+        # month names are not places ("29 mars" is not "Saint-Aubin-des-Marais")
+        terms = set(analyze(MONTH_WORDS.sub(" ", question))) - GENERIC_TERMS
+        best, best_score = None, 0.0
+        for sheet, own in zip(self._sheets, self._places):
+            overlap = len(terms & own)
+            score = overlap + overlap / len(own) if own else 0.0  # ties: the name most completely named
+            if overlap and score > best_score:
+                best, best_score = sheet, score
+        return best
+
+    # -- questions across conventions ---------------------------------------------------------
+    def _across(self, f: str) -> Answer | None:
+        year = int(YEAR.search(f).group(0)) if YEAR.search(f) else None
+        if year and ENDS.search(f):
+            hits = [(s, "period") for s in self._sheets if (s.get("period") or {}).get("end") == year]
+            return self._list(hits, f"Conventions qui se terminent en {year}", count="combien" in f)
+        if year and SIGNED.search(f):
+            hits = [(s, "signed_on") for s in self._sheets if (s.get("signed_on") or "").startswith(str(year))]
+            return self._list(hits, f"Conventions signées en {year}", count="combien" in f)
+        if year and RUNNING.search(f):
+            hits = [(s, "period") for s in self._sheets if _runs(s, year)]
+            return self._list(hits, f"Conventions en cours en {year}", count="combien" in f)
+        domains = [name for name, pattern in DOMAIN_WORDS.items() if re.search(pattern, f)]
+        if domains and re.search(r"couvr|concern|domaine|champ|porte|trait|vole", f):
+            name = domains[0]
+            hits = [(s, f"domains[{s['domains'].index(name)}]") for s in self._sheets if name in s.get("domains", [])]
+            return self._list(hits, f"Conventions qui couvrent le domaine « {name} »", count="combien" in f)
+        caf = re.search(r"\bcaf (de la |des |du |de l'|de )?([\w']+(?:-[\w']+)*)", f)
+        if caf and re.search(r"\bqui\b|represent|signataire", f):
+            return self._caf_people(caf.group(2))
+        if re.search(r"communaute de communes|intercommunal|agglomeration|communes?\b", f) and "quelles" in f:
+            kind = "commune" if re.search(r"\b(des|les) communes\b|\bune commune\b|villes?", f) else None
+            hits = [(s, "territory") for s in self._sheets
+                    if (kind and (s.get("territory") or {}).get("kind") == kind)
+                    or (not kind and (s.get("territory") or {}).get("kind") not in (None, "commune"))]
+            return self._list(hits, "Conventions signées par " + ("une commune" if kind else "une intercommunalité"))
+        if re.search(r"combien de (ctg|conventions)", f):
+            return self._list([(s, "territory") for s in self._sheets], "Conventions dans les sources", count=True)
+        return None
+
+    def _caf_people(self, caf_words: str) -> Answer | None:
+        hits = []
+        for sheet in self._sheets:
+            for i, person in enumerate(sheet.get("signatories", [])):
+                if person.get("organisation") and caf_words in fold(person["organisation"]):
+                    hits.append((sheet, f"signatories[{i}]", person))
+        if not hits:
+            return None
+        return self._compose([(s, key, f"{p['name']} ({p.get('role') or '—'}, CTG de {_label(s)})")
+                              for s, key, p in hits], "Représentants de la Caf dans ces conventions")
+
+    def _list(self, hits: list[tuple[dict, str]], heading: str, count: bool = False) -> Answer | None:
+        items = [(s, key, _label(s) + _detail(s, key)) for s, key in hits]
+        if not items:
+            return Answer(text=f"{heading} : aucune dans les sources.", refused=False)
+        prefix = f"{len(items)} — " if count else ""
+        return self._compose(items, heading, prefix)
+
+    def _compose(self, items, heading: str, prefix: str = "") -> Answer:
+        parts, citations = [], []
+        for n, (sheet, key, label) in enumerate(items, 1):
+            start, end = (sheet.get("spans") or {}).get(key) or (0, 0)
+            text = self._document_text(sheet["doc"])
+            citations.append(Citation(n=n, doc=sheet["doc"], title=sheet["title"], text=text[start:end], start=start,
+                                      end=end, score=1.0, highlights=((start, end),)))
+            parts.append(f"{label} [{n}]")
+        return Answer(text=f"{heading} : {prefix}" + " ; ".join(parts) + ".", refused=False,
+                      citations=citations, confidence=1.0)
+
+
+def _runs(sheet: dict, year: int) -> bool:
+    period = sheet.get("period") or {}
+    start = period.get("start") or int((sheet.get("signed_on") or "0000")[:4] or 0) or None
+    end = period.get("end")
+    return bool(start and end and start <= year <= end)
+
+
+def _detail(sheet: dict, key: str) -> str:
+    if key == "period":
+        period = sheet["period"]
+        return f" ({period['start']}-{period['end']})" if period.get("start") else f" (jusqu'en {period['end']})"
+    if key == "signed_on":
+        return f" (signée le {sheet['signed_on']})"
+    if key == "territory":
+        kind = (sheet.get("territory") or {}).get("kind")
+        return f" ({kind})" if kind else ""
+    return ""

@@ -1,0 +1,86 @@
+"""Hybrid retrieval: French BM25 fused with dense (Chroma) retrieval by relative-score fusion.
+
+llama-index's ``QueryFusionRetriever`` overwrites the raw scores; here both raw scores are kept
+on each hit, since answer selection and refusal use them.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from llama_index.core.retrievers import BaseRetriever
+from llama_index.core.schema import NodeWithScore, QueryBundle
+
+from assistant.config import Settings
+from assistant.store.index import IndexHandle
+
+
+@dataclass
+class Hit:
+    node: object  # TextNode
+    score: float  # fused score
+    bm25: float = 0.0
+    dense: float = 0.0
+
+
+def fuse(lexical: list[tuple[str, float]], dense: list[tuple[str, float]],
+         dense_weight: float) -> list[tuple[str, float]]:
+    """Relative-score fusion: each list min-max scaled to 0..1, weighted, summed; best first.
+
+    Chosen by measurement over weighted reciprocal-rank fusion (see README, "Retrieval").
+    Ties keep the lexical order, then the dense order.
+    """
+    fused: dict[str, float] = {}
+    order: dict[str, int] = {}
+    for weight, ranked in ((1.0 - dense_weight, lexical), (dense_weight, dense)):
+        if not ranked:
+            continue
+        scores = [score for _, score in ranked]
+        low, high = min(scores), max(scores)
+        for node_id, score in ranked:
+            scaled = (score - low) / (high - low) if high > low else 1.0
+            fused[node_id] = fused.get(node_id, 0.0) + weight * scaled
+            order.setdefault(node_id, len(order))
+    return sorted(fused.items(), key=lambda item: (-item[1], order[item[0]]))
+
+
+class HybridRetriever(BaseRetriever):
+    """BM25 + dense retrieval over one opened index. ``search`` keeps the component scores."""
+
+    def __init__(self, handle: IndexHandle, embed_model, settings: Settings):
+        super().__init__()
+        self._handle = handle
+        # the model itself, or a function that loads it: a question BM25 answers never waits for it
+        self._embed_model_or_loader = embed_model
+        self._settings = settings
+
+    def search(self, query: str, top_k: int | None = None, mode: str = "hybrid") -> list[Hit]:
+        """Ranked hits; ``mode`` is ``hybrid``, ``bm25`` or ``dense`` (the latter two for evaluation)."""
+        return self.search_with_embedding(query, top_k, mode)[0]
+
+    def search_with_embedding(self, query: str, top_k: int | None = None,
+                              mode: str = "hybrid") -> tuple[list[Hit], list[float] | None]:
+        """Ranked hits and the query embedding (computed once, reused to score sentences)."""
+        from llama_index.core.vector_stores.types import VectorStoreQuery
+
+        s = self._settings
+        n = s.candidates
+        lexical = self._handle.lexical.search(query, n) if mode != "dense" else []
+        dense, embedding = [], None
+        if mode != "bm25":
+            model = self._embed_model_or_loader
+            model = model() if callable(model) and not hasattr(model, "get_query_embedding") else model
+            embedding = model.get_query_embedding(query)
+            found = self._handle.vector_store.query(VectorStoreQuery(query_embedding=embedding, similarity_top_k=n))
+            dense = list(zip(found.ids or [], [float(x) for x in found.similarities or []]))
+        weight = {"bm25": 0.0, "dense": 1.0}.get(mode, s.dense_weight)
+        fused = fuse(lexical, dense, weight)
+        lex, den = dict(lexical), dict(dense)
+        hits = []
+        docstore = self._handle.docstore
+        # chunks an interrupted update left in Chroma are not in the committed docstore: ignored
+        for node_id, score in [(i, sc) for i, sc in fused if docstore.document_exists(i)][: top_k or s.top_k]:
+            hits.append(Hit(docstore.get_node(node_id), score, lex.get(node_id, 0.0), den.get(node_id, 0.0)))
+        return hits, embedding
+
+    def _retrieve(self, query_bundle: QueryBundle) -> list[NodeWithScore]:
+        return [NodeWithScore(node=h.node, score=h.score) for h in self.search(query_bundle.query_str)]
