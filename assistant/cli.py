@@ -5,9 +5,11 @@ import argparse
 import json
 import os
 import sys
+from importlib.metadata import entry_points
 from pathlib import Path
 
 from assistant.errors import CTGError
+from assistant.ingest.progress import progress_bar
 
 
 def _settings(args):
@@ -21,22 +23,6 @@ def _settings(args):
     return Settings(**overrides)
 
 
-def _progress_bar(desc: str, unit: str = "doc"):
-    from tqdm import tqdm
-
-    bar = None
-
-    def update(done: int, total: int) -> None:
-        nonlocal bar
-        if bar is None:
-            bar = tqdm(total=total, desc=desc, unit=unit, file=sys.stderr)
-        bar.update(done - bar.n)
-        if done >= total:
-            bar.close()
-
-    return update
-
-
 def _ready(args, question: str | None = None):
     """The assistant of the command's settings, its index opened (built first if missing); a question given
     is validated before anything loads, so that invalid input fails fast."""
@@ -46,7 +32,7 @@ def _ready(args, question: str | None = None):
     assistant = Assistant(_settings(args))
     if question is not None:
         assistant.validate(question)
-    assistant.ensure_index(progress=_progress_bar(messages.INDEXING))
+    assistant.ensure_index(progress=progress_bar(messages.INDEXING))
     return assistant
 
 
@@ -64,7 +50,7 @@ def cmd_index(args) -> int:
     from assistant.core import Assistant
 
     assistant = Assistant(_settings(args))
-    report = assistant.index(rebuild=args.rebuild, progress=_progress_bar(messages.INDEXING))
+    report = assistant.index(rebuild=args.rebuild, progress=progress_bar(messages.INDEXING))
     if args.json:
         _print_json(report.to_dict())
     else:
@@ -183,14 +169,10 @@ def build_parser() -> argparse.ArgumentParser:
     common(p)
     p.set_defaults(func=cmd_facts)
 
-    try:  # the evaluation harness and the benchmark ship beside the library
-        from evals.bench import add_parser as add_bench
-        from evals.cli import add_parser
-    except ImportError:
-        pass
-    else:
-        add_parser(sub)
-        add_bench(sub)
+    # Commands that ship beside the library (the evaluation harness, the benchmark) register themselves as
+    # entry points of the group "ctg.commands" (pyproject.toml): the library never imports them by name.
+    for command in sorted(entry_points(group="ctg.commands"), key=lambda ep: ep.name):
+        command.load()(sub)
     return parser
 
 

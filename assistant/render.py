@@ -114,11 +114,8 @@ a.ctg-cite { text-decoration: none; font-weight: 600; }
 
 def date_text(iso: str) -> str:
     """"2023-02-06" -> "6 février 2023", "2024-07" -> "juillet 2024", "--02-06" -> "6 février"."""
-    from assistant.facts.lists import MONTHS
+    from assistant.nlp.vocab import MONTHS as names
 
-    names = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
-             "novembre", "décembre"]
-    assert len(names) == len(MONTHS)
     parts = iso.lstrip("-").split("-")
     if iso.startswith("--"):
         return f"{int(parts[1])} {names[int(parts[0]) - 1]}"
@@ -172,3 +169,21 @@ def fact_sheet_text(sheet: dict) -> str:
     if figures:
         lines.append(f"  {messages.LABEL_FIGURES:<12}: {figures}")
     return "\n".join(lines)
+
+
+def metric_text(value) -> str:
+    """A metric as the reports print it: "0.906", "257", "—" when not measured."""
+    if value is None:
+        return "—"
+    return f"{value:.3f}" if isinstance(value, float) and value <= 1.0 else f"{value:g}"
+
+
+def accuracy_bars(per_kind: dict) -> list[dict]:
+    """One row of the accuracy bar chart per question kind (value None: not evaluated)."""
+    rows = []
+    for i, kind in enumerate(sorted(per_kind)):
+        value = per_kind[kind]["accuracy"]
+        color = None if value is None else "#2e7d32" if value >= 0.9 else "#f9a825" if value >= 0.7 else "#c62828"
+        rows.append({"kind": kind, "n": per_kind[kind]["n"], "value": value, "y": 5 + i * 26,
+                     "width": None if value is None else int(value * 340), "color": color})
+    return rows

@@ -8,6 +8,8 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
+from assistant.nlp.vocab import MONTHS, WEEKDAYS
+
 SYLLABLES = ["ber", "mont", "val", "lan", "cour", "ville", "roc", "sau", "mar", "tel", "gny", "bois", "fon",
              "lieu", "ver", "cas", "tan", "pré", "sol", "rive", "fer", "lac", "mau", "neu"]
 KINDS = [("la commune de {n}", "la Ville de {n}", "commune"),
@@ -24,11 +26,10 @@ FIRST = ["Anne", "Bruno", "Céline", "David", "Élise", "François", "Gaëlle", 
 LAST = ["AUBERT", "BLANCHARD", "COLIN", "DUMAS", "ESNAULT", "FAURE", "GIRAUD", "HAMON", "IMBERT", "JOLY", "KLEIN",
         "LEMAIRE", "MERCIER", "NOEL", "OLIVIER", "PERRIN", "QUESNEL", "RENAUD", "SIMON", "TESSIER", "URBAIN",
         "VIDAL", "WEBER", "XAVIER", "YVON", "ZIMMER"]
-MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
-          "novembre", "décembre"]
-DAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi"]
-DOMAINS = ["la petite enfance", "l'enfance", "la jeunesse", "la parentalité", "l'animation de la vie sociale",
-           "l'accès aux droits", "le logement", "l'inclusion des enfants en situation de handicap"]
+DAYS = WEEKDAYS[:5]
+# How generated texts word some domains of the shared vocabulary (assistant.nlp.vocab.DOMAINS), with articles.
+DOMAIN_PHRASES = ["la petite enfance", "l'enfance", "la jeunesse", "la parentalité", "l'animation de la vie sociale",
+                  "l'accès aux droits", "le logement", "l'inclusion des enfants en situation de handicap"]
 OBJECTIVES = ["développer l'offre d'accueil du jeune enfant", "soutenir les parents dans leur rôle éducatif",
               "favoriser l'accès aux droits des familles isolées", "renforcer l'accueil de loisirs des adolescents",
               "ouvrir un espace de vie sociale dans les quartiers", "accompagner les familles vers un logement adapté",
@@ -67,7 +68,7 @@ def generate(n: int, seed: int = 7) -> list[dict]:
         while director.split()[1] == mayor.split()[1]:
             director = f"{rng.choice(FIRST)} {rng.choice(LAST)}"
         title_role = "maire de " + place if kind == "commune" else "président de " + territory
-        domains = rng.sample(DOMAINS, rng.randint(3, 5))
+        domains = rng.sample(DOMAIN_PHRASES, rng.randint(3, 5))
         objectives = rng.sample(OBJECTIVES, 3)
         action = rng.choice(ACTIONS)
         communes = rng.randint(8, 40) if kind != "commune" else None

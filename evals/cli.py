@@ -29,7 +29,7 @@ def run(args) -> int:
         print(compare(a, b))
         return 0
     from assistant import Assistant, Settings, messages
-    from assistant.cli import _progress_bar
+    from assistant.ingest.progress import progress_bar
 
     from .conversations import load_conversations, run_conversations
     from .harness import check_thresholds, load_questions, run_eval
@@ -47,12 +47,12 @@ def run(args) -> int:
     if args.mode == "extractive":
         settings = settings.model_copy(update={"llm_base_url": None})
     assistant = Assistant(settings)
-    assistant.index(rebuild=True, progress=_progress_bar("Indexation"))
-    report = run_eval(assistant, items, progress=_progress_bar("Questions", unit="question"))
+    assistant.index(rebuild=True, progress=progress_bar("Indexation"))
+    report = run_eval(assistant, items, progress=progress_bar("Questions", unit="question"))
     report["config"]["questions"] = str(questions)
     if conversations:
         report["conversations"] = run_conversations(assistant, conversations,
-                                                    progress=_progress_bar("Conversations", unit="conv"))
+                                                    progress=progress_bar("Conversations", unit="conv"))
         report["config"]["conversations"] = str(args.conversations)
         report["metrics"].update({k: v for k, v in report["conversations"]["metrics"].items()
                                   if k.endswith("accuracy")})

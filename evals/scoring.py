@@ -3,25 +3,16 @@ from __future__ import annotations
 
 import re
 
-from assistant.nlp.text import NUMBER_WORDS, fold
-
-_NUMBER_WORD = re.compile(r"\b(" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")\b")
-_ARTICLES = {"un", "une"}  # as articles they are not numbers; folded only when followed by a unit below
-_UNITS = r"(ans?|annees?|mois|communes?|axes?|jours?|domaines?|thematiques?|objectifs?|semaines?)"
+from assistant.nlp.text import fold
 
 
 def normalize(text: str) -> str:
-    """Folded text where number words are digits ("cinq ans" -> "5 ans") and spaces in numbers removed."""
-    text = fold(text)
+    """Folded text where number words are digits ("cinq ans" -> "5 ans", "une" -> "1", through text2num on
+    both sides of a comparison) and spaces inside numbers removed ("10 900" -> "10900")."""
+    from text_to_num import alpha2digit
 
-    def digit(match: re.Match) -> str:
-        word = match.group(1)
-        return NUMBER_WORDS[word]
-
-    text = re.sub(r"\b(" + "|".join(w for w in NUMBER_WORDS if w not in _ARTICLES) + r")\b", digit, text)
-    text = re.sub(r"\b(un|une) (?=" + _UNITS + r"\b)", "1 ", text)
-    text = re.sub(r"(?<=\d)[\s\u202f\xa0](?=\d{3}\b)", "", text)  # 10 900 -> 10900
-    return text
+    text = alpha2digit(fold(text), "fr", threshold=0)
+    return re.sub(r"(?<=\d)[\s\u202f\xa0](?=\d{3}\b)", "", text)
 
 
 def contains_all(text: str, needles: list[str]) -> bool:

@@ -55,6 +55,25 @@ def corpus_copy(tmp_path):
     return target
 
 
+# Scores closer than this, relative to the best one, are equal: their order is arithmetic noise that changes with the
+# CPU and its libraries (the e5 engine, BLAS, SIMD sorts), about 1e-4 on a fused score. No assertion may depend on it.
+SCORE_TOLERANCE = 1e-3
+
+
+def top_ties(ranked, rel_tol: float = SCORE_TOLERANCE) -> list:
+    """The head of a best-first list (passages, hits: anything with a ``score``) that is tied with the first item
+    within ``rel_tol``: on another machine any of them may come first."""
+    if not ranked:
+        return []
+    floor = ranked[0].score - rel_tol * max(abs(ranked[0].score), 1e-9)
+    return [item for item in ranked if item.score >= floor]
+
+
+def top_docs(ranked, rel_tol: float = SCORE_TOLERANCE) -> set[str]:
+    """The documents of the passages tied for first place."""
+    return {item.doc for item in top_ties(ranked, rel_tol)}
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

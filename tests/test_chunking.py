@@ -1,5 +1,6 @@
-from assistant.ingest.chunking import BlockChunker, chunk_spans, count_words, sentence_spans
+from assistant.ingest.chunking import BlockChunker, chunk_spans, count_words
 from assistant.ingest.corpus import load_corpus
+from assistant.nlp.segment import sentence_spans
 
 from .conftest import CORPUS
 

@@ -1,7 +1,7 @@
 import pytest
 
-from assistant.ingest.corpus import content_hash, load_corpus
 from assistant.errors import CorpusError
+from assistant.ingest.corpus import content_hash, load_corpus
 
 from .conftest import CORPUS
 

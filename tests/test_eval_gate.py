@@ -4,7 +4,7 @@ import json
 import pytest
 
 from evals.harness import check_thresholds, load_questions, run_eval
-from evals.report import report_panel, write_reports
+from evals.report import write_reports
 
 from .conftest import ROOT
 
@@ -65,5 +65,7 @@ def test_reports_are_written_with_every_key(report, tmp_path):
     assert page.startswith("<!DOCTYPE html>") and "<svg" in page and "<script" not in page
     assert "# Évaluation" in (tmp_path / "report.md").read_text()
     assert "matrice de confusion" in (tmp_path / "report.md").read_text() and "Vérification des affirmations" in page
-    assert "<svg" in report_panel(tmp_path)
+    from ui.report import report_panel
+
+    assert "<svg" in report_panel(tmp_path) and "Vérification des affirmations" in report_panel(tmp_path)
     assert "make eval" in report_panel(tmp_path / "none")

@@ -2,11 +2,12 @@
 
 import pytest
 
-from assistant.ingest.corpus import given_metadata, load_corpus
 from assistant.facts.extract import extract
+from assistant.ingest.corpus import given_metadata, load_corpus
 from evals.facts_eval import load_gold, score
 
 from .conftest import CORPUS, ROOT
+
 
 def sheets(folder):
     return [extract(d.metadata["doc"], d.metadata["title"], d.text, given_metadata(d.metadata)).to_dict()

@@ -188,7 +188,7 @@ def _mixtures(folder: Path, n: int) -> None:
     """``n`` distinct documents: each a random draw of sentences from the seed and synthetic texts."""
     import random
 
-    from assistant.ingest.chunking import sentence_spans
+    from assistant.nlp.segment import sentence_spans
 
     pool = []
     for path in sorted(CORPUS.glob("*.txt")) + sorted((CORPUS.parent / "evals" / "synthetic" / "corpus").glob("*.txt")):

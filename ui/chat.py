@@ -6,8 +6,6 @@ are suggested, the conversation can be restarted or exported as Markdown. With a
 its text is streamed, then replaced by the verified answer.
 """
 import copy
-import os
-import tempfile
 
 import gradio as gr
 
@@ -15,6 +13,7 @@ from assistant import messages, render
 from assistant.errors import CTGError
 
 from .common import labels, passage_panel
+from .exports import write_export
 
 SUGGESTION_SLOTS = 3
 
@@ -23,18 +22,38 @@ def build(assistant) -> None:
     state = gr.State(None)
     with gr.Row():
         with gr.Column(scale=3):
-            chatbot = gr.Chatbot(label="Conversation", height=520, sanitize_html=True)
-            question = gr.Textbox(placeholder=messages.APP_PLACEHOLDER, show_label=False, submit_btn="Envoyer")
-            with gr.Row():
-                suggestions = [gr.Button(visible=False, size="sm", variant="secondary")
-                               for _ in range(SUGGESTION_SLOTS)]
-            with gr.Row():
-                new = gr.Button(messages.NEW_CONVERSATION, size="sm")
-                export = gr.DownloadButton(messages.EXPORT_CONVERSATION, size="sm", visible=False)
-            gr.Examples(messages.EXAMPLES, inputs=question, label="Exemples de questions")
+            chatbot, question, suggestions, new, export = _conversation_column()
         with gr.Column(scale=2):
             choice = gr.Radio(label=messages.APP_SOURCES, choices=[], interactive=True)
             passage = gr.HTML(render.empty_passage_html())
+
+    respond = _responder(assistant)
+    outputs = [question, chatbot, state, choice, passage, export, *suggestions]
+    question.submit(respond, [question, state], outputs, api_name="ask")
+    for button in suggestions:
+        button.click(respond, [button, state], outputs, api_name=False)
+    new.click(_restart, None, [chatbot, state, choice, passage, export, *suggestions], api_name="new_conversation")
+    choice.change(_passage_shower(assistant), [choice, state], passage, api_name=False)
+    chatbot.select(_answer_selector(assistant), [state], [choice, passage], api_name=False)
+
+
+def _conversation_column():
+    """The chat, the question box, the suggestion buttons, "new conversation", the export and the examples."""
+    chatbot = gr.Chatbot(label="Conversation", height=520, sanitize_html=True)
+    question = gr.Textbox(placeholder=messages.APP_PLACEHOLDER, show_label=False, submit_btn="Envoyer")
+    with gr.Row():
+        suggestions = [gr.Button(visible=False, size="sm", variant="secondary")
+                       for _ in range(SUGGESTION_SLOTS)]
+    with gr.Row():
+        new = gr.Button(messages.NEW_CONVERSATION, size="sm")
+        export = gr.DownloadButton(messages.EXPORT_CONVERSATION, size="sm", visible=False)
+    gr.Examples(messages.EXAMPLES, inputs=question, label="Exemples de questions")
+    return chatbot, question, suggestions, new, export
+
+
+def _responder(assistant):
+    """The handler of a question: the language model's text as it comes, then the answer, its sources, the
+    export and the suggested follow-ups."""
 
     def respond(text, saved):
         # the session's state is the source of truth: the chat is redrawn from it
@@ -61,12 +80,23 @@ def build(assistant) -> None:
                passage_panel(assistant, cited, first), gr.update(value=_export(conversation), visible=True),
                *_suggestion_updates(answer.suggestions))
 
+    return respond
+
+
+def _passage_shower(assistant):
+    """The handler of a source picked in the list: its passage, among the last answer's citations."""
+
     def show(label, saved):
         turns = (saved or {}).get("turns") or [{"answer": {"citations": []}}]
         return passage_panel(assistant, turns[-1]["answer"]["citations"], label)
 
+    return show
+
+
+def _answer_selector(assistant):
+    """The handler of a click on an answer of the chat: that answer's citations and its first passage."""
+
     def select_answer(saved, event: gr.SelectData):
-        # Clicking an earlier answer shows its citations.
         turns = (saved or {}).get("turns") or []
         index = event.index // 2 if isinstance(event.index, int) else len(turns) - 1
         cited = turns[index]["answer"]["citations"] if 0 <= index < len(turns) else []
@@ -74,17 +104,12 @@ def build(assistant) -> None:
         first = names[0] if names else None
         return gr.update(choices=names, value=first), passage_panel(assistant, cited, first)
 
-    def restart():
-        return ([], None, gr.update(choices=[], value=None), render.empty_passage_html(),
-                gr.update(value=None, visible=False), *_suggestion_updates([]))
+    return select_answer
 
-    outputs = [question, chatbot, state, choice, passage, export, *suggestions]
-    question.submit(respond, [question, state], outputs, api_name="ask")
-    for button in suggestions:
-        button.click(respond, [button, state], outputs, api_name=False)
-    new.click(restart, None, [chatbot, state, choice, passage, export, *suggestions], api_name="new_conversation")
-    choice.change(show, [choice, state], passage, api_name=False)
-    chatbot.select(select_answer, [state], [choice, passage], api_name=False)
+
+def _restart():
+    return ([], None, gr.update(choices=[], value=None), render.empty_passage_html(),
+            gr.update(value=None, visible=False), *_suggestion_updates([]))
 
 
 def _history(state: dict) -> list[dict]:
@@ -101,7 +126,5 @@ def _suggestion_updates(suggested: list[str]) -> list:
 
 
 def _export(conversation) -> str:
-    path = os.path.join(tempfile.mkdtemp(prefix="ctg-"), "conversation-ctg.md")
-    with open(path, "w", encoding="utf-8") as handle:
-        handle.write(conversation.to_markdown())
-    return path
+    """The conversation as a Markdown file for the download button (see ``ui.exports``)."""
+    return write_export("conversation-ctg.md", conversation.to_markdown())

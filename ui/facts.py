@@ -1,7 +1,5 @@
 """The "Fiches CTG" tab: one row per convention, sortable and filterable; a click shows the fact's passage."""
 
-import os
-
 import gradio as gr
 
 from assistant import messages, render
@@ -42,11 +40,8 @@ def facts_table(assistant):
 
 
 def export_csv(assistant) -> str:
-    import tempfile
-
     from assistant.facts.view import facts_csv
 
-    path = os.path.join(tempfile.mkdtemp(prefix="ctg-"), "fiches-ctg.csv")
-    with open(path, "w", encoding="utf-8", newline="") as handle:
-        handle.write(facts_csv(assistant.facts()))
-    return path
+    from .exports import write_export
+
+    return write_export("fiches-ctg.csv", facts_csv(assistant.facts()), newline="")

@@ -12,8 +12,8 @@ import unicodedata
 
 from assistant import messages
 from assistant.answering.qtypes import question_kind
-from assistant.results import Answer
 from assistant.nlp.text import fold
+from assistant.results import Answer
 
 # "Et …", "Et pour …", "Même question pour …": a question that leans on the previous one.
 LEADING_AND = re.compile(r"^\s*(?:et|mais|alors|puis|ok|d'accord)\s*,?\s*", re.IGNORECASE)

@@ -6,18 +6,31 @@ from dataclasses import dataclass
 import numpy as np
 
 from assistant import messages
-from assistant.ingest.chunking import BULLET, sentence_spans
+from assistant.answering.qtypes import (
+    LIST_KINDS,
+    SHAPED_KINDS,
+    STRICT_KINDS,
+    asks_plural,
+    bullet_marker,
+    counted_noun,
+    form_factor,
+    introduces,
+    kind_bonus,
+    kind_terms,
+    named_terms,
+    question_kind,
+    strip_bullet,
+)
 from assistant.config import Settings
-from assistant.store.lexical import LexicalIndex
-from assistant.answering.qtypes import (GENERIC_TERMS, LIST_KINDS, QUESTION_FRAME, SHAPED_KINDS, STRICT_KINDS, asks_plural,
-                     bullet_marker, counted_noun, defined_acronyms, form_factor, introduces, kind_bonus, kind_terms,
-                     matches, named_terms, question_kind, strip_bullet)
-from assistant.results import Answer, Citation
-from assistant.retrieval.hybrid import Hit
-from assistant.store.sentences import sentence_vectors, word_sentence_vectors, word_vector
-from assistant.store.index import IndexHandle
+from assistant.nlp.segment import BULLET, sentence_spans
+from assistant.nlp.terms import GENERIC_TERMS, QUESTION_FRAME, defined_acronyms, matches
 from assistant.nlp.text import analyze, surface_forms
 from assistant.nlp.wordsim import closeness
+from assistant.results import Answer, Citation
+from assistant.retrieval.hybrid import Hit
+from assistant.store.index import IndexHandle
+from assistant.store.lexical import LexicalIndex
+from assistant.store.sentences import sentence_vectors, word_sentence_vectors, word_vector
 
 # Cosines that mean "unrelated" and "a paraphrase", per way of comparing sentences (calibrated on the seeds):
 # e5 embeddings live in a narrow band; mean word vectors in a wider one.
@@ -70,6 +83,38 @@ class ExtractiveAnswerer:
         noun = counted_noun(question)
         plural = asks_plural(question)
         best_retrieval = hits[0].score or 1.0
+        vectors, query = self._similarity_inputs(question, hits, embedding)
+        out = []
+        for rank, hit in enumerate(hits):
+            node = hit.node
+            doc_text = self._document_text(node.ref_doc_id)
+            name_match, focus, required, known = self._document_focus(node, doc_text, names, base_focus)
+            total = sum(focus.values())
+            previous: set[str] = set()
+            for start, end in sentence_spans(doc_text, node.metadata["start"], node.metadata["end"]):
+                sentence = doc_text[start:end]
+                terms = set(analyze(sentence))
+                item = bool(BULLET.match(sentence))
+                shape = kind_bonus(kind, sentence, item, noun, plural, known)
+                said = terms | formal if shape >= 0.6 else terms
+                covered = self._covered(focus, said, previous, surfaces, sentence)
+                missing = any(not self._says(t, said | previous) for t in required)
+                previous = terms
+                named = 0.5 if missing else 1.0
+                vector = vectors.get((node.node_id, start))
+                similarity = float(vector @ query) if vector is not None and query is not None else 0.0
+                out.append(Candidate(
+                    rank, start, end, sentence, item, coverage=covered / total if total else 1.0,
+                    shape=shape, similarity=similarity,
+                    retrieval=hit.score / best_retrieval, name_match=name_match * named,
+                    form=form_factor(sentence, item)))
+        for cand in out:
+            self._score(cand, kind)
+        return out
+
+    def _similarity_inputs(self, question: str, hits: list[Hit], embedding) -> tuple[dict, np.ndarray | None]:
+        """The vectors of the hits' sentences, by ``(node id, start)``, and the question's vector to compare
+        them with (None when there is none): embeddings, or mean word vectors."""
         if self._settings.sentence_similarity == "embeddings":
             vectors = sentence_vectors(self._handle.sentences, [h.node.node_id for h in hits])
             query = np.asarray(embedding, dtype=np.float32) if embedding is not None else None
@@ -78,54 +123,42 @@ class ExtractiveAnswerer:
         else:
             vectors = word_sentence_vectors([h.node for h in hits], self._document_text)
             query = word_vector(question)
-        out = []
-        for rank, hit in enumerate(hits):
-            node = hit.node
-            doc_text = self._document_text(node.ref_doc_id)
-            meta = node.metadata
-            subject = set(analyze(f"{meta.get('territory', '')} {meta.get('caf', '')}"))
-            subject |= self._subject_aliases(node.ref_doc_id, subject)
-            context = subject | set(analyze(meta.get("title", "")))
-            doc_terms = context | set(analyze(doc_text))
-            # A question that names a place or person is answered from documents that name it too;
-            # a name that is not the document's own subject must be in the answer sentence itself.
-            name_match = (len(names & doc_terms) / len(names)) if names else 1.0
-            # The document's own territory and Caf are said by the document, not by each sentence.
-            focus = {t: w for t, w in base_focus.items() if t not in subject}
-            # A place or person the question is about, other than the document's subject, must be
-            # named by the sentence (or the line just before it): "le maire de Bolbec".
-            required = names - context
-            focus.update({t: self._lexical.max_idf for t in required})
-            total = sum(focus.values())
-            known = frozenset(subject | names | set(base_focus))
-            previous: set[str] = set()
-            for start, end in sentence_spans(doc_text, meta["start"], meta["end"]):
-                sentence = doc_text[start:end]
-                terms = set(analyze(sentence))
-                item = bool(BULLET.match(sentence))
-                shape = kind_bonus(kind, sentence, item, noun, plural, known)
-                said = terms | formal if shape >= 0.6 else terms
-                own = near = 0.0
-                for t, w in focus.items():
-                    if self._says(t, said):
-                        own += w
-                    elif self._says(t, previous):
-                        near += 0.5 * w
-                    elif t in surfaces and closeness(surfaces[t], sentence) >= SOFT_MATCH:
-                        near += 0.7 * w  # a near-synonym ("médecins" for "professions médicales")
-                missing = any(not self._says(t, said | previous) for t in required)
-                previous = terms
-                named = 0.5 if missing else 1.0
-                vector = vectors.get((node.node_id, start))
-                similarity = float(vector @ query) if vector is not None and query is not None else 0.0
-                out.append(Candidate(
-                    rank, start, end, sentence, item, coverage=(own + near) / total if total else 1.0,
-                    shape=shape, similarity=similarity,
-                    retrieval=hit.score / best_retrieval, name_match=name_match * named,
-                    form=form_factor(sentence, item)))
-        for cand in out:
-            self._score(cand, kind)
-        return out
+        return vectors, query
+
+    def _document_focus(self, node, doc_text: str, names: set[str],
+                        base_focus: dict[str, float]) -> tuple[float, dict[str, float], set[str], frozenset[str]]:
+        """For the sentences of one passage: the share of the question's names its document says, the focus
+        terms with their weights, the names each sentence must say, and the terms ``kind_bonus`` knows."""
+        meta = node.metadata
+        subject = set(analyze(f"{meta.get('territory', '')} {meta.get('caf', '')}"))
+        subject |= self._subject_aliases(node.ref_doc_id, subject)
+        context = subject | set(analyze(meta.get("title", "")))
+        doc_terms = context | set(analyze(doc_text))
+        # A question that names a place or person is answered from documents that name it too;
+        # a name that is not the document's own subject must be in the answer sentence itself.
+        name_match = (len(names & doc_terms) / len(names)) if names else 1.0
+        # The document's own territory and Caf are said by the document, not by each sentence.
+        focus = {t: w for t, w in base_focus.items() if t not in subject}
+        # A place or person the question is about, other than the document's subject, must be
+        # named by the sentence (or the line just before it): "le maire de Bolbec".
+        required = names - context
+        focus.update({t: self._lexical.max_idf for t in required})
+        known = frozenset(subject | names | set(base_focus))
+        return name_match, focus, required, known
+
+    def _covered(self, focus: dict[str, float], said: set[str], previous: set[str], surfaces: dict[str, str],
+                 sentence: str) -> float:
+        """The weight of the focus terms a sentence says: in full when it says them, half when only the line
+        before it does, 0.7 for a near-synonym."""
+        own = near = 0.0
+        for t, w in focus.items():
+            if self._says(t, said):
+                own += w
+            elif self._says(t, previous):
+                near += 0.5 * w
+            elif t in surfaces and closeness(surfaces[t], sentence) >= SOFT_MATCH:
+                near += 0.7 * w  # a near-synonym ("médecins" for "professions médicales")
+        return own + near
 
     def _subject_aliases(self, doc_id: str, subject: set[str]) -> set[str]:
         """Acronyms the document defines for its own territory or Caf ("CCVH"), as analysed terms."""

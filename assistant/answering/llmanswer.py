@@ -6,9 +6,9 @@ from collections.abc import Callable
 
 from assistant import messages
 from assistant.answering.llm import LLMClient, LLMFailure
-from assistant.results import Answer, Citation
-from assistant.nlp.text import fold
 from assistant.answering.verify import CITE, check
+from assistant.nlp.text import fold
+from assistant.results import Answer, Citation
 
 log = logging.getLogger(__name__)
 

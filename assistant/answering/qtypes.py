@@ -3,7 +3,19 @@ from __future__ import annotations
 
 import re
 
-from assistant.nlp.text import NUMBER_WORDS, TOKEN as TOKEN_RE, analyze, expand_acronyms, fold
+from assistant.nlp.terms import GENERIC_TERMS
+from assistant.nlp.text import TOKEN as TOKEN_RE
+from assistant.nlp.text import analyze, expand_acronyms, fold
+from assistant.nlp.vocab import (
+    COUNT_WORDS,
+    DOMAINS,
+    MONTH,
+    NOT_FIRST_NAMES,
+    NUMBER_WORDS,
+    OTHER_THEMES,
+    ROLE_START,
+    WEEKDAY,
+)
 
 # Question kinds, tested in order on the folded question.
 KIND_PATTERNS = [
@@ -57,11 +69,10 @@ STRICT_KINDS = {"contact", "territory", "schedule", "hour", "year", "date", "fig
 
 YEAR = re.compile(r"\b(19|20)\d{2}\b")
 YEAR_RANGE = re.compile(r"\b(19|20)\d{2}\s*[-–/]\s*(19|20)\d{2}\b|jusqu.{1,3}en (19|20)\d{2}")
-MONTHS = r"janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre"
-DAY_DATE = re.compile(rf"\b\d{{1,2}}(er)? ({MONTHS})\b|\b(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b")
-MONTH_YEAR = re.compile(rf"\b({MONTHS}) (19|20)\d{{2}}\b")
+DAY_DATE = re.compile(rf"\b\d{{1,2}}(er)? ({MONTH})\b|\b({WEEKDAY})\b")
+MONTH_YEAR = re.compile(rf"\b({MONTH}) (19|20)\d{{2}}\b")
 HOUR = re.compile(r"\b\d{1,2} ?h(\d{2})?\b|\b\d{1,2} heures?\b")
-SPELLED_NUMBER = re.compile(r"\b(" + "|".join(w for w in NUMBER_WORDS if w not in ("un", "une")) + r")\b")
+SPELLED_NUMBER = re.compile(r"\b(" + "|".join(COUNT_WORDS) + r")\b")
 HOUR_RANGE = re.compile(r"\b\d{1,2} ?h(\d{2})? ?(a|-|–) ?\d{1,2} ?h")
 NUMBER = re.compile(r"\d")
 INNER_NAME = re.compile(r"(?<=[\w,;:(] )(?:[A-Z]{2,}\b|[A-ZÉÈ][a-zéèêëïîôûç]+(?:[ -][A-ZÉÈ][\w-]+)*)")
@@ -71,13 +82,7 @@ AMOUNT = re.compile(r"\d[\d \u202f\xa0.,]*\s?(€|euros?\b|k€|m€|millions? d
 DURATION = re.compile(r"\b(\d+|deux|trois|quatre|cinq|six) (ans|annees|mois|semaines|jours)\b|\bperiode\b"
                       r"|\bpluriannuel|\bduree\b")
 PERSON = re.compile(r"\b([A-ZÉÈ][a-zéèëêïîôç]+(?:-[A-ZÉÈ][a-zéèëêïîôç]+)?) ([A-ZÉÈ][A-ZÉÈa-zéèëêïîôç-]+)\b")
-# Capitalised words that start institutions, places and titles, not people's names.
-NOT_FIRST_NAMES = set("""la le les des de du et en au aux un une ce cette ces caf caisse ville convention conventions
-ctg communauté commune communes conseil président présidente directeur directrice maire adjoint adjointe
-territoriale globale saint sainte port terre rives pôle comité juin juillet janvier mars avril mai août
-septembre octobre novembre décembre février lundi mardi mercredi jeudi vendredi samedi dimanche état""".split())
-ROLE = re.compile(r"\b(maire|directeur|directrice|president|presidente|adjoint|adjointe|conseiller"
-                  r"|vice-president|elu)")
+ROLE = re.compile(rf"\b{ROLE_START}")
 BULLET_START = re.compile(r"^\s*(?:[•\-–—*▪◦·○●]|\d{1,2}[).])\s*")
 
 
@@ -177,8 +182,7 @@ def kind_bonus(kind: str, sentence: str, is_list_item: bool, noun: str | None = 
 
 
 CONTACT = re.compile(r"[\w.-]+@[\w-]+\.\w+|\b0\d([ .]?\d{2}){4}\b|https?://|www\.")
-DOMAIN = re.compile(r"petite enfance|\benfance|jeunesse|parentalite|vie sociale|acces aux droits|logement|habitat"
-                    r"|handicap|inclusion|insertion|numerique|mobilite|sante|seniors|gens du voyage")
+DOMAIN = re.compile("|".join(d.pattern for d in DOMAINS) + "|" + OTHER_THEMES)
 DEFINES = re.compile(r"\b(est une?|n'est pas|c'est|constitue|se definit|consiste)\b")
 TERRITORY_KIND = re.compile(r"communaute (de communes|d'agglomeration)|\bagglomeration\b|\bmetropole\b"
                             r"|\bla ville\b|\bcommune de\b")
@@ -212,11 +216,6 @@ def strip_bullet(sentence: str) -> str:
 
 
 CAPITALISED = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-ZÉÈÎ][\w'’.-]+)")
-# Words of nearly every question about a convention: satisfied by the document, not the sentence.
-GENERIC_TERMS = {"ctg", "caf", "convent", "territorial", "global", "vill", "communaut"}
-# Words that frame a question rather than say what it asks for ("selon l'article", "comment s'appelle").
-QUESTION_FRAME = set(analyze("appelle nom mentionné mentionnée article document texte communiqué selon après "
-                             "indique précise évoque cite citée figure parle dit source exactement"))
 
 
 def named_terms(question: str) -> set[str]:
@@ -239,36 +238,3 @@ def introduces(sentence: str) -> bool:
     """A line that opens a list: it ends with ':' or is a short heading without final punctuation."""
     stripped = sentence.rstrip()
     return stripped.endswith(":") or (len(stripped.split()) <= 8 and stripped[-1:] not in ".;,!?…)»")
-
-
-def matches(term: str, terms: set[str]) -> bool:
-    """Exact stem match, or a long shared prefix (signataire ~ signé, construire ~ construction)."""
-    if term in terms:
-        return True
-    return len(term) >= 4 and any(_shared_prefix(term, t) >= max(4, 0.75 * min(len(term), len(t))) for t in terms)
-
-
-def _shared_prefix(a: str, b: str) -> int:
-    n = 0
-    for x, y in zip(a, b):
-        if x != y:
-            break
-        n += 1
-    return n
-
-
-ACRONYM = re.compile(r"\(([A-Z]{2,6})\)")
-
-
-def defined_acronyms(text: str) -> dict[str, str]:
-    """Acronyms a text defines, "communauté de communes Vallée de l'Hérault (CCVH)" -> {"ccvh": "…"}:
-    the letters are the initials of the words just before, articles and prepositions skipped."""
-    found = {}
-    for match in ACRONYM.finditer(text):
-        letters = match.group(1).lower()
-        words = [w for w in TOKEN_RE.findall(text[max(0, match.start() - 120):match.start()])
-                 if fold(w) not in ("de", "du", "des", "la", "le", "les", "l", "d", "et", "en")]
-        initials = "".join(fold(w)[0] for w in words[-len(letters):])
-        if initials == letters:
-            found[letters] = " ".join(words[-len(letters):])
-    return found

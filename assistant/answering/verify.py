@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from assistant.facts.lists import MONTHS
-from assistant.answering.qtypes import GENERIC_TERMS, matches
+from assistant.nlp.terms import GENERIC_TERMS, matches
 from assistant.nlp.text import analyze, fold
+from assistant.nlp.vocab import MONTHS_FOLDED
 
 CITE = re.compile(r"\[(\d+)\]")
 SENTENCE_END = re.compile(r"(?<=[.!?…])(?:\s*(?:\[\d+\])+)?\s+(?=[A-ZÀ-ÝÉÈ«\"(])|(?<=\])\s+(?=[A-ZÀ-ÝÉÈ«\"(])")
@@ -50,7 +50,7 @@ def supported(sentence: str, evidence: str) -> bool:
         return False
     if any(fold(m.group(0)) not in evidence_f for m in NAME.finditer(claim) if fold(m.group(0)) not in COMMON):
         return False
-    if any(month in fold(claim).split() and month not in evidence_f for month in MONTHS):
+    if any(month in fold(claim).split() and month not in evidence_f for month in MONTHS_FOLDED):
         return False
     terms = [t for t in set(analyze(claim)) - GENERIC_TERMS if not t.isdigit()]
     if not terms:

@@ -10,15 +10,15 @@ from __future__ import annotations
 import re
 
 from assistant import messages as msg
-from assistant.ingest.chunking import sentence_spans
 from assistant.checking.claims import NEGATION, SIGN_CUE, Claim, dates_in, hours_in, parse_claim
-from assistant.checking.people import CLAIM_FRAME, PRESENCE, PROPER_NAME, PeopleChecks
 from assistant.checking.figures import match_quantity
-from assistant.facts.lists import DOMAINS
-from assistant.answering.qtypes import GENERIC_TERMS, QUESTION_FRAME, matches
+from assistant.checking.people import CLAIM_FRAME, PRESENCE, PROPER_NAME, PeopleChecks
+from assistant.nlp.segment import sentence_spans
+from assistant.nlp.terms import GENERIC_TERMS, QUESTION_FRAME, matches
+from assistant.nlp.text import TOKEN, analyze, fold
+from assistant.nlp.vocab import DOMAIN_PATTERNS
 from assistant.render import on_date, period_text
 from assistant.results import Citation, ClaimPart, Verdict
-from assistant.nlp.text import TOKEN, analyze, fold
 
 # "à Villiers-la-Sarnaise", "à la mairie de Lillebonne", "au siège communautaire de Bréville-sur-Orbelle"
 LOCATION = re.compile(r"\b(?:à|au|dans)\s+(?:la |le |l'|l’)?(?:(?:mairie|siège|salle|maison|hôtel|centre|espace|"
@@ -235,7 +235,7 @@ class _Check(PeopleChecks):
                 self._part(span, "supported", msg.CHECK_DOMAIN_SAME.format(name=name),
                            self._fact_span(f"domains[{index}]"))
                 continue
-            pattern = dict(DOMAINS)[name]
+            pattern = DOMAIN_PATTERNS[name]
             for s, e in sentence_spans(self.text):
                 if re.search(pattern, fold(self.text[s:e])):
                     self._part(span, "supported", msg.CHECK_DOMAIN_SAME.format(name=name), (s, e))

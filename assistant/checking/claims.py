@@ -9,9 +9,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from assistant.facts.extract import FULL_DATE, MONTH_YEAR, RANGE
-from assistant.facts.lists import DOMAINS, MONTHS
+from assistant.nlp.dates import FULL_DATE, MONTH_YEAR, RANGE, YEAR, day_date, month_date
+from assistant.nlp.numbers import parse_number
 from assistant.nlp.text import fold
+from assistant.nlp.vocab import DOMAINS, DURATION_MONTHS, MONTHS_FOLDED, NUMBER_WORDS, ROLE_HEADS
 
 # Claims the chat recognises as "check this" rather than a question.
 CHECK_PREFIX = re.compile(r"^\s*(?:v[ée]rifie[rz]?\s*(?:que|si)?\s*:?|est-il (?:vrai|exact) que|est-ce (?:vrai|exact)"
@@ -25,26 +26,14 @@ STATEMENT = re.compile(r"\b(?:a|ont|est|sont|etait|etaient|sera|seront|couvre|co
 SIGN_CUE = re.compile(r"\bsign\w*|\bofficialis\w*|\bparaph\w*|\bconclu\w*")
 END_CUE = re.compile(r"jusqu.{1,3}(?:en|a|au)\s+(?:\d{1,2}(?:er)?\s+[a-z]+\s+)?((?:19|20)\d{2})|(?:termine|terminera|prend fin|prendra fin|s.acheve"
                      r"|s.achevera|expire|expirera|echeance)\w*\s+(?:en\s+|fin\s+)?((?:19|20)\d{2})")
-YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
 HOUR = re.compile(r"\b([01]?\d|2[0-3])\s*(?:h|heures?)\s*([0-5]\d)?\b")
-UNITS = {"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8,
-         "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15, "seize": 16,
-         "vingt": 20, "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60, "cent": 100, "cents": 100,
-         "mille": 1000}
-NUMBER_WORD = r"(?:(?:" + "|".join(sorted(UNITS, key=len, reverse=True)) + r")(?:[- ](?:et[- ])?)?)+"
+NUMBER_WORD = r"(?:(?:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")(?:[- ](?:et[- ])?)?)+"
 QUANTITY = re.compile(r"(?<![\w-])(?P<number>\d{1,3}(?:[\u202f\xa0 .]\d{3})+|\d+(?:,\d+)?|" + NUMBER_WORD + r")"
                       r"(?P<scale>\s+millions?|\s+milliards?)?(?:\s*(?P<euro>€)|(?:\s+seule?s?)?\s+(?:d['’]\s*)?(?P<noun>[a-zà-ÿ]+))",
                       re.IGNORECASE)
-DURATION_MONTHS = {"an": 12, "ans": 12, "annee": 12, "annees": 12, "mois": 1, "semaine": 0.25, "semaines": 0.25,
-                   "jour": 1 / 30, "jours": 1 / 30, "journee": 1 / 30, "journees": 1 / 30}
 MONEY = {"€", "euro", "euros"}
-NOT_COUNTED = set(MONTHS) | {"et", "de", "du", "des", "a", "au", "aux", "en", "par", "pour", "h", "heures", "heure",
+NOT_COUNTED = set(MONTHS_FOLDED) | {"et", "de", "du", "des", "a", "au", "aux", "en", "par", "pour", "h", "heures", "heure",
                              "ou", "la", "le", "les", "sur", "sont", "est", "ont", "seront", "etaient", "sera", "fois"}
-# Heads of the roles people hold in a signing (gender and accents folded).
-ROLE_HEADS = [("vice-president", r"vice-president\w*"), ("sous-directeur", r"sous-direct\w*"),
-              ("adjoint", r"\badjoint\w*"), ("maire", r"\bmaire\b"), ("directeur", r"\bdirect(?:eur|rice)\w*"),
-              ("president", r"\bpresident\w*"), ("conseiller", r"\bconseill(?:er|ere)\w*"),
-              ("delegue", r"\bdelegue\w*"), ("elu", r"\belue?s?\b")]
 NEGATION = re.compile(r"\b(?:ne|n)\b.{0,30}?\b(?:pas|jamais|plus|aucun\w*|ni)\b|\bsans\b")
 
 
@@ -81,28 +70,6 @@ def strip_check_prefix(text: str) -> str | None:
         return None
     claim = claim.strip().rstrip("?").strip()
     return (claim[:1].upper() + claim[1:]) if claim else None
-
-
-def parse_number(words: str) -> float | None:
-    """"7 500" -> 7500, "dix-neuf" -> 19, "quatre-vingt-dix" -> 90, "2,5" -> 2.5."""
-    w = fold(words).replace("\u202f", " ").replace("\xa0", " ")
-    digits = w.replace(" ", "").replace(".", "")
-    if re.fullmatch(r"\d+(?:,\d+)?", digits):
-        return float(digits.replace(",", "."))
-    total, current = 0, 0
-    for token in re.split(r"[- ]+", w):
-        if token in ("", "et"):
-            continue
-        value = UNITS.get(token)
-        if value is None:
-            return None
-        if value == 1000:
-            total, current = total + max(current, 1) * 1000, 0
-        elif value == 100 or (value == 20 and current in (4,)):
-            current = max(current, 1) * value
-        else:
-            current += value
-    return float(total + current) if total + current else None
 
 
 def quantities(text: str) -> list[Quantity]:
@@ -145,12 +112,11 @@ def dates_in(f: str, skip: list[tuple[int, int]] = ()) -> list[tuple[str, tuple[
         return not any(a < span[1] and span[0] < b for a, b in list(skip) + [s for _, s in found])
 
     for m in FULL_DATE.finditer(f):
-        month, day = MONTHS.index(m.group(2)) + 1, int(m.group(1))
         if free(m.span()):
-            found.append((f"{m.group(3)}-{month:02d}-{day:02d}" if m.group(3) else f"--{month:02d}-{day:02d}", m.span()))
+            found.append((day_date(m), m.span()))
     for m in MONTH_YEAR.finditer(f):
         if free(m.span()):
-            found.append((f"{m.group(2)}-{MONTHS.index(m.group(1)) + 1:02d}", m.span()))
+            found.append((month_date(m), m.span()))
     for m in YEAR.finditer(f):
         if free(m.span()):
             found.append((m.group(1), m.span()))
@@ -180,7 +146,7 @@ def parse_claim(text: str) -> Claim:
     taken = [span for part in [claim.signed, claim.period] + dates + claim.hours if part for span in [part[1]]]
     claim.quantities = [q for q in quantities(f) if not any(a <= q.start < b for a, b in taken)]
     claim.roles = role_heads(f)
-    for name, pattern in DOMAINS:
+    for name, pattern in ((d.name, d.pattern) for d in DOMAINS):
         m = re.search(pattern, f)
         if m:
             claim.domains.append((name, m.span()))

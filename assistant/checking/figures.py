@@ -14,9 +14,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.ingest.chunking import sentence_spans
 from assistant.checking.claims import Quantity, quantities
-from assistant.answering.qtypes import GENERIC_TERMS
+from assistant.nlp.segment import sentence_spans
+from assistant.nlp.terms import GENERIC_TERMS
 from assistant.nlp.text import analyze, fold
 
 SIZE_CLAIM = re.compile(r"\b(?:compte|comptent|regroupe|regroupent|rassemble|rassemblent|reunit|reunissent|federe"

@@ -8,15 +8,16 @@ from __future__ import annotations
 import re
 
 from assistant import messages as msg
-from assistant.checking.claims import ROLE_HEADS, SIGN_CUE, role_heads
+from assistant.checking.claims import SIGN_CUE, role_heads
 from assistant.facts.people import NAME
-from assistant.answering.qtypes import GENERIC_TERMS, NOT_FIRST_NAMES, matches
+from assistant.nlp.terms import GENERIC_TERMS, matches
 from assistant.nlp.text import analyze, fold
+from assistant.nlp.vocab import NOT_FIRST_NAMES, ROLE_HEADS, WEEKDAYS
 
 # Words that frame a claim ("la CTG de X a été signée…, couvre la période…") rather than assert content.
 CLAIM_FRAME = set(analyze("signé signée signées signature signataire signataires conclu officialisé paraphé couvre court "
-                          "période années année jusqu fin termine prend achève expire date jour lundi mardi mercredi "
-                          "jeudi vendredi samedi dimanche premier première 1ère 1er second deuxième présent présente "
+                          "période années année jusqu fin termine prend achève expire date jour " + " ".join(WEEKDAYS) + " "
+                          "premier première 1ère 1er second deuxième présent présente "
                           "présence tant que nom compte accord partenariat formalise formalisé vrai exact "
                           "maire adjoint adjointe directeur directrice président présidente conseiller conseillère "
                           "vice élu élue délégué déléguée domaine domaines champ champs couvre couvrent prévoit "

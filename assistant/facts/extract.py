@@ -8,15 +8,13 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, field
 
-from assistant.ingest.chunking import sentence_spans
-from assistant.facts.lists import DOMAINS, MONTH, MONTHS, figures, objectives_and_actions
-from assistant.nlp.text import NUMBER_WORDS, fold
+from assistant.facts.lists import figures, objectives_and_actions
+from assistant.nlp.dates import FULL_DATE, MONTH_YEAR, RANGE, day_date, month_date
+from assistant.nlp.segment import sentence_spans
+from assistant.nlp.text import fold
+from assistant.nlp.vocab import COUNT_WORDS, DOMAINS, NUMBER_WORDS
 
-FULL_DATE = re.compile(rf"\b(\d{{1,2}})(?:er)? ({MONTH})(?: (\d{{4}}))?\b")
-MONTH_YEAR = re.compile(rf"\b({MONTH}) (\d{{4}})\b")
 SIGNING = re.compile(r"\bsign(e|ee|es|ent|ature|ataires?)\b|\bofficialis|\bont sign|\ba sign")
-# on folded text: "2022-2026", "2024 à 2028", "de 2024 au 2028", "entre 2022 et 2026"
-RANGE = re.compile(r"\b((?:19|20)\d{2})(?:\s*[-–/]\s*|\s+(?:a|au|et)\s+)((?:19|20)\d{2})\b")
 UNTIL = re.compile(r"jusqu.{1,3}(?:en|au \d{1,2} \w+) ((?:19|20)\d{2})\b")
 PERIOD_CUE = re.compile(r"(periode|annees|ctg|convention|globale|services aux familles|couvr|court|formalise)")
 OTHER_POLICY = re.compile(r"(politique|contrat|plan|schema)[\w ]{0,25}$")
@@ -29,23 +27,13 @@ TERRITORY_KINDS = [
     ("agglomération", r"\bagglo(meration)?\b"),
     ("commune", r"\b(la )?ville\b|\bcommune\b|\bmairie\b"),
 ]
-COMMUNES = re.compile(r"\b(\d+|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r") communes\b")
+COMMUNES = re.compile(r"\b(\d+|" + "|".join(sorted(COUNT_WORDS, key=len, reverse=True)) + r") communes\b")
 CAF = re.compile(r"\b(?:Caf|CAF|Caisse d.[Aa]llocations [Ff]amiliales)(?: \(Caf\))?"
                  r"((?: de la| de l.| des| du| de)? ?[A-ZÉ][\w'’.-]*(?:[- ][A-ZÉ][\w'’.-]*)*)")
 
 EXTRACT_GROUP = 64  # documents whose sentences go through the NER model together
 
 
-def extractor_version() -> str:
-    """A fingerprint of the extraction rules' source: fact sheets stored by other rules are refreshed."""
-    import hashlib
-    from pathlib import Path
-
-    here = Path(__file__).parent
-    digest = hashlib.sha256()
-    for name in ("facts.py", "people.py", "listfacts.py", "ner.py", "chunking.py"):
-        digest.update((here / name).read_bytes())
-    return digest.hexdigest()[:12]
 
 
 @dataclass
@@ -80,23 +68,18 @@ def signing_date(text: str) -> tuple[str | None, tuple[int, int] | None]:
             continue
         future = 1 if re.search(r"\ba signer\b|autorise", f) else 0
         for m in FULL_DATE.finditer(f):
-            if m.group(3):
-                value = f"{m.group(3)}-{MONTHS.index(m.group(2)) + 1:02d}-{int(m.group(1)):02d}"
-                rank = 30 - future * 20
-            else:
-                value = f"--{MONTHS.index(m.group(2)) + 1:02d}-{int(m.group(1)):02d}"
-                rank = 10 - future * 5
+            value = day_date(m)
+            rank = 30 - future * 20 if m.group(3) else 10 - future * 5
             if rank > best_rank:
                 best, best_rank = (value, (s, e)), rank
         for m in MONTH_YEAR.finditer(f):
             rank = 20 - future * 15
             if rank > best_rank:
-                best, best_rank = (f"{m.group(2)}-{MONTHS.index(m.group(1)) + 1:02d}", (s, e)), rank
+                best, best_rank = (month_date(m), (s, e)), rank
     if best and best[0].startswith("--"):  # day without year: complete it from a dated signing sentence
         for s, e, f in _sentences(text):
             m = FULL_DATE.search(f)
-            if SIGNING.search(f) and m and m.group(3) and best[0][2:] == \
-                    f"{MONTHS.index(m.group(2)) + 1:02d}-{int(m.group(1)):02d}":
+            if SIGNING.search(f) and m and m.group(3) and best[0][1:] == day_date(m)[4:]:
                 return f"{m.group(3)}{best[0][1:]}", (s, e)
     return best if best else (None, None)
 
@@ -126,10 +109,10 @@ def domains(text: str) -> list[tuple[str, tuple[int, int]]]:
         if not item:  # a line ending with ':' or a short heading ("Les champs couverts") opens a list
             heading = len(f.split()) <= 6 and f[-1:] not in ".;!?,"
             intro = f if f.endswith(":") or heading else ""
-        listed = len([1 for _, pattern in DOMAINS if re.search(pattern, f)])
+        listed = len([1 for domain in DOMAINS if re.search(domain.pattern, f)])
         in_domain_list = item and DOMAIN_CUE.search(intro) and not GENERIC.search(intro)
         if (listed >= 3 and DOMAIN_CUE.search(f) and not GENERIC.search(f)) or in_domain_list:
-            for name, pattern in DOMAINS:
+            for name, pattern in ((d.name, d.pattern) for d in DOMAINS):
                 if name not in found and re.search(pattern, f):
                     found[name] = (s, e)
     return list(found.items())
@@ -186,14 +169,14 @@ def territory(text: str, given: dict) -> tuple[dict, tuple[int, int] | None]:
         for s, e, f in _sentences(text):
             m = COMMUNES.search(f)
             if m and SIGNING.search(f) or m and re.search(r"engag|membres|signataires", f):
-                communes = int(m.group(1)) if m.group(1).isdigit() else int(NUMBER_WORDS[m.group(1)])
+                communes = int(m.group(1)) if m.group(1).isdigit() else NUMBER_WORDS[m.group(1)]
                 break
     return {"name": name, "kind": kind, "communes": communes, "aliases": aliases(text, name)}, span
 
 
 def aliases(text: str, name: str | None) -> list[str]:
     """Acronyms the text defines for the territory: "communauté de communes Vallée de l'Hérault (CCVH)"."""
-    from assistant.answering.qtypes import defined_acronyms
+    from assistant.nlp.terms import defined_acronyms
 
     if not name:
         return []
@@ -240,8 +223,8 @@ def extract_many(items: list[tuple[str, str, str, dict | None]], workers: int = 
     whose sentences meet the NER model in one pass, in up to ``workers`` threads."""
     from concurrent.futures import ThreadPoolExecutor
 
-    from assistant.nlp.ner import prefetched, unload
     from assistant.facts.people import candidate_sentences
+    from assistant.nlp.ner import prefetched, unload
 
     def group_sheets(group):
         with prefetched([text[s:e] for _, _, text, _ in group for s, e in candidate_sentences(text)]):

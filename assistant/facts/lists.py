@@ -3,28 +3,9 @@ from __future__ import annotations
 
 import re
 
-from assistant.ingest.chunking import sentence_spans
+from assistant.nlp.segment import sentence_spans
 from assistant.nlp.text import fold
-
-MONTHS = ["janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre",
-          "novembre", "decembre"]
-MONTH = "|".join(MONTHS)
-# The fixed vocabulary of domains, with the French wordings that name them (accents folded).
-DOMAINS = [
-    ("petite enfance", r"petite[- ]enfance|jeune enfant|tout-petits"),
-    ("enfance", r"(?<!petite )(?<!petite-)\benfance\b"),
-    ("jeunesse", r"\bjeunesses?\b"),
-    ("parentalité", r"parentalite|fonction parentale"),
-    ("animation de la vie sociale", r"animation de la vie sociale|vie sociale"),
-    ("accès aux droits", r"acces aux droits"),
-    ("logement/habitat", r"\blogement|\bhabitat"),
-    ("inclusion/handicap", r"handicap|\binclusion"),
-    ("insertion", r"\binsertion\b"),
-    ("gens du voyage", r"gens du voyage"),
-    ("éducation", r"\beducation"),
-    ("action sociale", r"\baction sociale\b"),
-]
-
+from assistant.nlp.vocab import COUNT_WORDS, DOMAINS, MONTH, NUMBER_WORDS
 
 OBJECTIVE_CUE = re.compile(r"objectif|\baxes?\b|enjeu|\bvise\b|ambition|priorit|pourquoi")
 ACTION_CUE = re.compile(r"\bactions?\b|concretement|\bcites?\b|mesures|exemples")
@@ -40,8 +21,8 @@ def _marker(line: str) -> str:
 def _is_domain_heading(f: str) -> bool:
     """A short heading made of domain names only ("action sociale", "education - enfance - jeunesse")."""
     rest = f
-    for _, pattern in DOMAINS:
-        rest = re.sub(pattern, " ", rest)
+    for domain in DOMAINS:
+        rest = re.sub(domain.pattern, " ", rest)
     return rest != f and not re.sub(r"[\W_]|\b(et|de|la|le|les|l|des|du|en|a|au|aux|direction|accompagnement"
                                     r"|adolescence|soutien)\b", "", rest)
 
@@ -106,8 +87,7 @@ def goal_clauses(sentence: str) -> list[tuple[int, int]]:
     return clauses
 
 
-NUMBER_WORD = (r"deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt"
-               r"|trente|quarante|cinquante|cent")
+NUMBER_WORD = "|".join(sorted(COUNT_WORDS, key=len, reverse=True))
 FIGURE = re.compile(
     r"(?P<amount>\b\d[\d\u202f\xa0 .,]*\s?(?:€|euros?\b|k€|M€|millions? d.euros))"
     r"|(?P<count>(?:\bplus de |\bpr[eè]s de |\benviron )?\b(?:\d+(?:[-–]\d+)?|" + NUMBER_WORD + r")"
@@ -140,11 +120,9 @@ def figures(text: str) -> list[tuple[str, str, tuple[int, int]]]:
 
 def figure_key(value: str) -> str:
     """What identifies a figure: its number, digits only ("10 900€" -> "10900", "sept" -> "7")."""
-    from assistant.nlp.text import NUMBER_WORDS
-
     f = fold(value)
     m = re.search(r"\d[\d\u202f\xa0 .,]*", f)
     if m:
         return re.sub(r"\D", "", m.group(0).split("-")[0]) if "-" not in m.group(0) else m.group(0).strip()
     word = next((w for w in f.split() if w in NUMBER_WORDS), None)
-    return NUMBER_WORDS.get(word, "") if word else ""
+    return str(NUMBER_WORDS[word]) if word else ""

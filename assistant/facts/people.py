@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from assistant.ingest.chunking import sentence_spans
 from assistant.nlp.ner import person_spans
-from assistant.answering.qtypes import NOT_FIRST_NAMES
+from assistant.nlp.segment import sentence_spans
 from assistant.nlp.text import fold
+from assistant.nlp.vocab import NOT_FIRST_NAMES, ROLE_START
 
 
 def deaccent(text: str) -> str:
@@ -27,8 +27,7 @@ CONTEXT = re.compile(r"\bsign|officialis|en presence|represent")
 ROLE_END = re.compile(r",\s*(?=[A-Z1-9])|,\s*representant|,\s*(?:et\s+)?(?:de|par)\s+(?=[A-Z][a-z]+[- ][A-Z])|,?\s+et\s+(?=(?:de\s+|par\s+)?[A-Z][a-z]+[- ][A-Z])|,?\s+et de\b"
                       r"|\s+(?:ont|a|avaient|avait)\s+(?:sign|officialis|paraph|conclu)|[.;](\s|$)|\s+en presence"
                       r"|$")
-ROLE_WORDS = re.compile(r"^(maire|directeur|directrice|president|presidente|adjoint|adjointe|\d+(ere|er|e)? adjoint"
-                        r"|vice|conseill|elu|sous-directeur|sous-directrice|delegue)")
+ROLE_WORDS = re.compile(rf"^{ROLE_START}")
 
 
 SAME_BODY = re.compile(r"\s+(?:du même|de la même|de ce même|de cette même)\s+(?:organisme|institution|structure|caisse)\b"

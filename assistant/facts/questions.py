@@ -10,26 +10,21 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from assistant.answering.qtypes import GENERIC_TERMS, QUESTION_FRAME, kind_terms, named_terms, question_kind
-from assistant.results import Answer, Citation
+from assistant.answering.qtypes import kind_terms, named_terms, question_kind
+from assistant.nlp.terms import GENERIC_TERMS, QUESTION_FRAME
 from assistant.nlp.text import analyze, fold
+from assistant.nlp.vocab import DOMAINS, MONTH, MONTHS
+from assistant.results import Answer, Citation
 
 ACROSS = re.compile(r"\b(quelles|lesquelles|combien de|toutes? les|ces|parmi les|liste[rz]?|la plus|le plus)\b"
                     r".{0,40}\b(ctg|conventions?|territoires?|collectivites?)\b|\bdans ces conventions\b"
                     r"|\b(ctg|conventions?)\b.{0,20}\b(les plus|la plus)\b")
 CAF_MENTION = re.compile(r"\b(?:Caf|CAF|caf)\s+(?:de la |des |du |de l'|de l’|de )?[\w'’]+(?:-[\w'’]+)*")
 YEAR = re.compile(r"\b(19|20)\d{2}\b")
-MONTH_WORDS = re.compile(r"\b(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre"
-                         r"|d[ée]cembre)\b", re.IGNORECASE)
+MONTH_WORDS = re.compile(r"\b(?:" + "|".join(MONTHS) + "|" + MONTH + r")\b", re.IGNORECASE)
 ENDS = re.compile(r"termin|fin\b|s'achev|expir|jusqu|echeance|prennent fin")
 SIGNED = re.compile(r"\bsigne|signature|conclu")
 RUNNING = re.compile(r"en cours|couvr\w* l'annee|valable|en vigueur|actives?")
-DOMAIN_WORDS = {
-    "petite enfance": r"petite enfance|creche|tout-petits", "enfance": r"\benfance\b", "jeunesse": r"jeunesse|jeunes",
-    "parentalité": r"parentalite|parents", "animation de la vie sociale": r"vie sociale|centres? sociaux",
-    "accès aux droits": r"acces aux droits", "logement/habitat": r"logement|habitat",
-    "inclusion/handicap": r"handicap|inclusion", "insertion": r"insertion", "gens du voyage": r"gens du voyage",
-}
 
 
 KIND_TERMS = set(analyze("commune communes agglo agglomération métropole communauté"))
@@ -137,7 +132,7 @@ class FactAnswerer:
         if year and RUNNING.search(f):
             hits = [(s, "period") for s in self._sheets if _runs(s, year)]
             return self._list(hits, f"Conventions en cours en {year}", count="combien" in f)
-        domains = [name for name, pattern in DOMAIN_WORDS.items() if re.search(pattern, f)]
+        domains = [d.name for d in DOMAINS if re.search(d.question_pattern, f)]
         if domains and re.search(r"couvr|concern|domaine|champ|porte|trait|vole", f):
             name = domains[0]
             hits = [(s, f"domains[{s['domains'].index(name)}]") for s in self._sheets if name in s.get("domains", [])]

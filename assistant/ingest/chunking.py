@@ -14,10 +14,9 @@ from typing import Any, Sequence
 from llama_index.core.node_parser import NodeParser
 from llama_index.core.schema import BaseNode, NodeRelationship, TextNode
 
-BULLET = re.compile(r"^\s*(?:[•\-–—*▪◦·○●]|\d{1,2}[).]|[a-z][)])\s+")
-SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[«\"(A-ZÀ-ÖØ-Ý0-9])")
+from assistant.nlp.segment import BULLET, SENTENCE_END, trimmed
+
 WORD = re.compile(r"\w+")
-LIST_NUMBER = re.compile(r"\d{1,2}[.)]")
 # Node metadata that is stored but kept out of the embedded / lexical text.
 HIDDEN_KEYS = ["doc", "start", "end", "caf", "date", "territory_kind", "source_url", "format", "given", "page_starts"]
 
@@ -35,14 +34,6 @@ class Unit:
 
 def count_words(text: str) -> int:
     return len(WORD.findall(text))
-
-
-def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
 
 
 def _split_long(text: str, start: int, end: int, max_words: int) -> list[tuple[int, int]]:
@@ -67,7 +58,7 @@ def _split_long(text: str, start: int, end: int, max_words: int) -> list[tuple[i
 def split_units(text: str, max_words: int) -> list[Unit]:
     units, offset, blank_before = [], 0, True
     for line in text.split("\n"):
-        start, end = _trimmed(text, offset, offset + len(line))
+        start, end = trimmed(text, offset, offset + len(line))
         offset += len(line) + 1
         if start == end:
             blank_before = True
@@ -163,22 +154,3 @@ class BlockChunker(NodeParser):
                 )
                 out.append(node)
         return out
-
-
-def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
-    """Spans of the sentences and list items of ``text[start:end]`` (lines, then sentence ends)."""
-    end = len(text) if end is None else end
-    spans, offset = [], start
-    for line in text[start:end].split("\n"):
-        s, e = _trimmed(text, offset, offset + len(line))
-        offset += len(line) + 1
-        if s == e:
-            continue
-        cursor = s
-        for match in SENTENCE_END.finditer(text, s, e):
-            if LIST_NUMBER.fullmatch(text[cursor:match.start()]):
-                continue  # "1. Un relais…": the number starts the item, it is no sentence
-            spans.append((cursor, match.start()))
-            cursor = match.end()
-        spans.append((cursor, e))
-    return spans

@@ -17,15 +17,32 @@ from typing import Callable
 
 import orjson
 
-from assistant.ingest.chunking import BlockChunker
 from assistant.config import Settings
+from assistant.facts.extract import extract_many
+from assistant.facts.fingerprint import extractor_version
+from assistant.ingest.chunking import BlockChunker
 from assistant.ingest.corpus import corpus_hash, given_metadata, scan_corpus
 from assistant.ingest.dedup import near_duplicates
-from assistant.facts.extract import extract_many, extractor_version
+from assistant.store.index import (
+    BM25_DIR,
+    DOCSTORE,
+    FACTS,
+    FORMAT_VERSION,
+    MANIFEST,
+    PENDING,
+    check_fingerprint,
+    collection_names,
+    commit_generation,
+    drop_collections,
+    expected_fingerprint,
+    generation_dir,
+    get_collection,
+    make_client,
+    new_generation,
+    read_manifest,
+    write_json_atomic,
+)
 from assistant.store.sentences import add_sentences, delete_document
-from assistant.store.index import (BM25_DIR, DOCSTORE, FACTS, FORMAT_VERSION, MANIFEST, PENDING, check_fingerprint, collection_names,
-                    commit_generation, drop_collections, expected_fingerprint, generation_dir, get_collection,
-                    make_client, new_generation, read_manifest, write_json_atomic)
 
 Progress = Callable[[int, int], None]
 EMBED_BATCH_DOCS = 8
@@ -68,11 +85,7 @@ def _previous_sheets(index_dir) -> dict[str, dict]:
 def build_index(settings: Settings, embed_model, *, client=None, rebuild: bool = False,
                 progress: Progress | None = None) -> IndexReport:
     """Index ``settings.corpus_dir`` into ``settings.index_dir``; incremental unless ``rebuild``."""
-    from llama_index.core.ingestion import IngestionPipeline
     from llama_index.vector_stores.chroma import ChromaVectorStore
-
-    from assistant.store.lexical import LexicalIndex
-    from assistant.store.nodestore import NodeStore
 
     started = time.perf_counter()
     index_dir = settings.index_dir
@@ -87,6 +100,33 @@ def build_index(settings: Settings, embed_model, *, client=None, rebuild: bool =
     report = IndexReport(failed=scan.failed, duplicates=duplicates)
     index_dir.mkdir(parents=True, exist_ok=True)
     client = client or make_client(settings)
+    previous = _previous_manifest(settings, client, rebuild)
+    passages, sentences = (get_collection(client, settings, True, name) for name in collection_names(settings))
+    vector_store = ChromaVectorStore(chroma_collection=passages)
+
+    old_docs = (previous or {}).get("documents", {})
+    current = {doc.id_: doc for doc in documents}
+    todo = _to_embed(documents, old_docs, current, report)
+
+    # 1. journal, then new chunks under content-derived ids (the committed generation does not see them)
+    pending_path = index_dir / PENDING
+    _journal(pending_path, todo, old_docs, current)
+    chunker = BlockChunker(min_words=settings.chunk_min_words, max_words=settings.chunk_max_words)
+    report.embedded_chunks = _embed(todo, chunker, embed_model, vector_store, sentences, settings, progress)
+
+    # 2. a complete new generation, made the current one
+    _write_generation(settings, documents, chunker, report, stats, rebuild)
+
+    # 3. what no generation references any more: removed and re-embedded documents, an interrupted run's chunks
+    _remove_unreferenced(pending_path, current, vector_store, sentences)
+    report.seconds = round(time.perf_counter() - started, 2)
+    return report
+
+
+def _previous_manifest(settings: Settings, client, rebuild: bool) -> dict | None:
+    """The manifest of the committed index to update, or None to index everything anew (the collections are
+    then emptied, and the files of an index laid out by an older version removed)."""
+    index_dir = settings.index_dir
     previous = None if rebuild else read_manifest(index_dir)
     if previous is not None and previous.get("format") != FORMAT_VERSION:
         previous = None  # an index laid out by an older version: rebuilt whole, never mixed
@@ -98,11 +138,12 @@ def build_index(settings: Settings, embed_model, *, client=None, rebuild: bool =
     else:
         drop_collections(client, settings)
         (index_dir / PENDING).unlink(missing_ok=True)
-    passages, sentences = (get_collection(client, settings, True, name) for name in collection_names(settings))
-    vector_store = ChromaVectorStore(chroma_collection=passages)
+    return previous
 
-    old_docs = (previous or {}).get("documents", {})
-    current = {doc.id_: doc for doc in documents}
+
+def _to_embed(documents: list, old_docs: dict, current: dict, report: IndexReport) -> list:
+    """The documents to chunk and embed (new, or whose metadata changed); counts the added, updated, removed
+    and unchanged documents in ``report``."""
     changed = [i for i in old_docs if i in current and old_docs[i]["meta_hash"] != _meta_hash(current[i])]
     todo = [doc for doc in documents if doc.id_ not in old_docs or doc.id_ in changed]
     old_paths = {entry["doc"] for i, entry in old_docs.items() if i not in current}
@@ -110,20 +151,30 @@ def build_index(settings: Settings, embed_model, *, client=None, rebuild: bool =
     report.updated = sum(1 for d in todo if d.metadata["doc"] in old_paths) + len(changed)
     report.added = len(todo) - report.updated
     report.removed = len(old_paths - {d.metadata["doc"] for d in documents})
+    return todo
 
-    # 1. journal, then new chunks under content-derived ids (the committed generation does not see them)
-    pending_path = index_dir / PENDING
+
+def _journal(pending_path, todo: list, old_docs: dict, current: dict) -> None:
+    """Record, before writing to Chroma, the documents whose chunks may have to be deleted once the new
+    generation is committed (with those an interrupted run left)."""
     leftovers = json.loads(pending_path.read_text(encoding="utf-8")) if pending_path.exists() else []
     write_json_atomic(pending_path, sorted(set(leftovers) | {d.id_ for d in todo} | set(old_docs) - set(current)))
-    chunker = BlockChunker(min_words=settings.chunk_min_words, max_words=settings.chunk_max_words)
+
+
+def _embed(todo: list, chunker, embed_model, vector_store, sentences, settings: Settings,
+           progress: Progress | None) -> int:
+    """Chunk and embed ``todo`` by batches of documents, written to Chroma; the number of chunks embedded."""
+    from llama_index.core.ingestion import IngestionPipeline
+
     pipeline = IngestionPipeline(transformations=[chunker, embed_model])
     if progress:
         progress(0, len(todo))
+    embedded = 0
     unwritten: list = []  # Chroma writes by CHROMA_BATCH chunks: per-call costs dominate small writes
     for i in range(0, len(todo), EMBED_BATCH_DOCS):
         batch = todo[i : i + EMBED_BATCH_DOCS]
         nodes = pipeline.run(documents=batch)
-        report.embedded_chunks += len(nodes)
+        embedded += len(nodes)
         unwritten += nodes
         if unwritten and (len(unwritten) >= CHROMA_BATCH or i + EMBED_BATCH_DOCS >= len(todo)):
             vector_store.add(unwritten)
@@ -132,10 +183,33 @@ def build_index(settings: Settings, embed_model, *, client=None, rebuild: bool =
             add_sentences(sentences, nodes, {doc.id_: doc.text for doc in batch}, embed_model)
         if progress:
             progress(min(i + EMBED_BATCH_DOCS, len(todo)), len(todo))
+    return embedded
 
-    # 2. a complete new generation: chunking and fact rules are cheap and deterministic; the fact sheets first,
-    # so that the NER pipelines are unloaded before the chunks of every document are in memory
+
+def _write_generation(settings: Settings, documents: list, chunker, report: IndexReport, stats: dict,
+                      rebuild: bool) -> None:
+    """Write a complete new generation (fact sheets, docstore, BM25, manifest) and make it the current one.
+
+    Chunking and fact rules are cheap and deterministic; the fact sheets come first, so that the NER pipelines
+    are unloaded before the chunks of every document are in memory."""
+    from assistant.store.lexical import LexicalIndex
+    from assistant.store.nodestore import NodeStore
+
+    index_dir = settings.index_dir
     generation = new_generation(index_dir)
+    sheets = _fact_sheets(index_dir, documents, rebuild)
+    write_json_atomic(generation / FACTS, {"version": extractor_version(), "facts": sheets})
+    nodes = chunker.get_nodes_from_documents(documents)
+    NodeStore.write(generation / DOCSTORE, documents + nodes)
+    LexicalIndex.build([n.node_id for n in nodes], [lexical_text(n) for n in nodes]).save(generation / BM25_DIR)
+    report.docs, report.chunks = len(documents), len(nodes)
+    write_json_atomic(generation / MANIFEST, _manifest(settings, documents, nodes, stats, report))
+    commit_generation(index_dir, generation)
+
+
+def _fact_sheets(index_dir, documents: list, rebuild: bool) -> list[dict]:
+    """The fact sheet of every document, in order: extracted anew only for the documents whose text or given
+    metadata changed since the committed generation (all of them when ``rebuild``)."""
     known = {} if rebuild else _previous_sheets(index_dir)
     # a sheet depends on the text and the metadata the corpus gives: reused when neither changed
     keys = {d.id_: f"{d.id_}:{_meta_hash(d)}" for d in documents}
@@ -143,14 +217,13 @@ def build_index(settings: Settings, embed_model, *, client=None, rebuild: bool =
     extracted = extract_many([(d.metadata["doc"], d.metadata["title"], d.text, given_metadata(d.metadata))
                               for d in fresh], workers=os.cpu_count() or 1)
     known.update({keys[d.id_]: {**sheet.to_dict(), "key": keys[d.id_]} for d, sheet in zip(fresh, extracted)})
-    sheets = [known[keys[d.id_]] for d in documents]
-    write_json_atomic(generation / FACTS, {"version": extractor_version(), "facts": sheets})
-    nodes = chunker.get_nodes_from_documents(documents)
-    NodeStore.write(generation / DOCSTORE, documents + nodes)
-    LexicalIndex.build([n.node_id for n in nodes], [lexical_text(n) for n in nodes]).save(generation / BM25_DIR)
-    report.docs, report.chunks = len(documents), len(nodes)
+    return [known[keys[d.id_]] for d in documents]
+
+
+def _manifest(settings: Settings, documents: list, nodes: list, stats: dict, report: IndexReport) -> dict:
+    """What the generation holds and was built from: fingerprint, documents, corpus files, refused files."""
     per_doc = Counter(n.ref_doc_id for n in nodes)
-    manifest = {
+    return {
         **expected_fingerprint(settings),
         "corpus_dir": str(settings.corpus_dir),
         "corpus_hash": corpus_hash(documents),
@@ -162,21 +235,20 @@ def build_index(settings: Settings, embed_model, *, client=None, rebuild: bool =
                                 "meta_hash": _meta_hash(doc), "chunks": per_doc[doc.id_]}
                       for doc in documents},
         "files": stats,
-        "failed": scan.failed,
-        "duplicates": duplicates,
+        "failed": report.failed,
+        "duplicates": report.duplicates,
         "built_at": time.strftime("%Y-%m-%dT%H:%M:%S"),
     }
-    write_json_atomic(generation / MANIFEST, manifest)
-    commit_generation(index_dir, generation)
 
-    # 3. what no generation references any more: removed and re-embedded documents, an interrupted run's chunks
+
+def _remove_unreferenced(pending_path, current: dict, vector_store, sentences) -> None:
+    """Delete from Chroma the chunks and sentences of the journalled documents the new generation does not
+    reference (removed, re-embedded, or left by an interrupted run), then the journal."""
     for doc_id in json.loads(pending_path.read_text(encoding="utf-8")):
         if doc_id not in current:
             vector_store.delete(ref_doc_id=doc_id)
             delete_document(sentences, doc_id)
     pending_path.unlink(missing_ok=True)
-    report.seconds = round(time.perf_counter() - started, 2)
-    return report
 
 
 def file_stats(folder) -> dict[str, list[int]]:
@@ -210,7 +282,7 @@ def _unchanged(index_dir, settings: Settings, stats: dict) -> IndexReport | None
 
 
 def _sentence_ids(nodes, documents):
-    from assistant.ingest.chunking import sentence_spans
+    from assistant.nlp.segment import sentence_spans
 
     texts = {d.id_: d.text for d in documents}
     for node in nodes:

@@ -7,13 +7,6 @@ from functools import lru_cache
 
 TOKEN = re.compile(r"\w+", re.UNICODE)
 APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'"})
-NUMBER_WORDS = {
-    "un": "1", "une": "1", "deux": "2", "trois": "3", "quatre": "4", "cinq": "5", "six": "6",
-    "sept": "7", "huit": "8", "neuf": "9", "dix": "10", "onze": "11", "douze": "12",
-    "treize": "13", "quatorze": "14", "quinze": "15", "seize": "16", "dix-sept": "17", "dix-huit": "18",
-    "dix-neuf": "19", "vingt": "20",
-    "trente": "30", "quarante": "40", "cinquante": "50", "cent": "100",
-}
 
 
 def fold(text: str) -> str:

@@ -25,8 +25,8 @@ import orjson
 
 from assistant import messages
 from assistant.config import Settings
-from assistant.store.embeddings import MODEL_IDS
 from assistant.errors import FactsOutdated, IndexCorrupt, IndexMismatch, IndexMissing, IndexOutdated, StoreUnavailable
+from assistant.store.embeddings import MODEL_IDS
 
 CURRENT = "CURRENT"
 PENDING = "pending.json"
@@ -140,9 +140,11 @@ def get_collection(client, settings: Settings, create: bool, name: str | None = 
                     "ctg_chunking": json.dumps(fingerprint["chunking"])}
         collection = client.get_or_create_collection(name, metadata=metadata)
     else:
+        from chromadb.errors import NotFoundError
+
         try:
             collection = client.get_collection(name)
-        except Exception as exc:
+        except (NotFoundError, ValueError) as exc:  # older Chroma servers answer ValueError
             raise IndexCorrupt(settings.index_dir, f"collection Chroma « {name} » absente") from exc
     built_with = (collection.metadata or {}).get("ctg_embed_model")
     if built_with and built_with != fingerprint["embed_model"]:
@@ -152,11 +154,13 @@ def get_collection(client, settings: Settings, create: bool, name: str | None = 
 
 
 def drop_collections(client, settings: Settings) -> None:
+    from chromadb.errors import NotFoundError
+
     for name in collection_names(settings):
         try:
             client.delete_collection(name)
-        except Exception:  # absent: nothing to drop
-            pass
+        except (NotFoundError, ValueError):  # absent: nothing to drop (older Chroma servers answer ValueError)
+            continue
 
 
 @dataclass
@@ -178,7 +182,7 @@ def open_index(settings: Settings, client=None) -> IndexHandle:
     """Open a built index; clear errors when it is missing, incomplete or built differently."""
     from llama_index.vector_stores.chroma import ChromaVectorStore
 
-    from assistant.facts.extract import extractor_version
+    from assistant.facts.fingerprint import extractor_version
     from assistant.store.lexical import LexicalIndex
     from assistant.store.nodestore import NodeStore
 

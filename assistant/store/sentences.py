@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from assistant.ingest.chunking import sentence_spans
+from assistant.nlp.segment import sentence_spans
 
 
 def sentence_id(node_id: str, k: int) -> str:

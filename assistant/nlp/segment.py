@@ -1,0 +1,36 @@
+"""Sentences and list items of a text, as character spans (lines first, then sentence ends)."""
+from __future__ import annotations
+
+import re
+
+BULLET = re.compile(r"^\s*(?:[•\-–—*▪◦·○●]|\d{1,2}[).]|[a-z][)])\s+")
+SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[«\"(A-ZÀ-ÖØ-Ý0-9])")
+LIST_NUMBER = re.compile(r"\d{1,2}[.)]")
+
+
+def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """``(start, end)`` moved inwards past white space."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Spans of the sentences and list items of ``text[start:end]`` (lines, then sentence ends)."""
+    end = len(text) if end is None else end
+    spans, offset = [], start
+    for line in text[start:end].split("\n"):
+        s, e = trimmed(text, offset, offset + len(line))
+        offset += len(line) + 1
+        if s == e:
+            continue
+        cursor = s
+        for match in SENTENCE_END.finditer(text, s, e):
+            if LIST_NUMBER.fullmatch(text[cursor:match.start()]):
+                continue  # "1. Un relais…": the number starts the item, it is no sentence
+            spans.append((cursor, match.start()))
+            cursor = match.end()
+        spans.append((cursor, e))
+    return spans
