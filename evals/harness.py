@@ -42,8 +42,8 @@ def evaluate_item(assistant, item: dict, retrieval_depth: int = 10) -> dict:
         return evaluate_claim(assistant, item)
     answer = assistant.ask(item["question"])
     result = {
-        "id": item["id"], "kind": item["kind"], "question": item["question"], "doc": item.get("doc"),
-        "docs": item.get("docs"),
+        "id": item["id"], "kind": item["kind"], "style": item.get("style"), "question": item["question"],
+        "doc": item.get("doc"), "docs": item.get("docs"),
         "gold": item.get("answer"), "must_contain": item.get("must_contain", []),
         "answer": answer.text, "refused": answer.refused, "confidence": answer.confidence,
         "citations": [c.to_dict() for c in answer.citations],
@@ -68,7 +68,8 @@ def evaluate_claim(assistant, item: dict) -> dict:
     verdict = assistant.check(item["question"])
     cited = {c.doc for c in verdict.citations}
     correct = verdict.verdict == item["verdict"] and (verdict.verdict == "not_found" or item.get("doc") in cited)
-    return {"id": item["id"], "kind": "claim", "question": item["question"], "doc": item.get("doc"),
+    return {"id": item["id"], "kind": "claim", "style": item.get("style"), "question": item["question"],
+            "doc": item.get("doc"),
             "gold": item.get("answer"), "must_contain": item.get("must_contain", []),
             "gold_verdict": item["verdict"], "verdict": verdict.verdict, "attempted": True, "correct": correct,
             "answer": f"[{verdict.verdict}] {verdict.explanation}", "refused": False, "confidence": 1.0,
@@ -139,10 +140,11 @@ def retrieval_metrics(assistant, items: list[dict], mode: str, depth: int = 10) 
             "mrr_at_10": round(sum(1 / k for k in ranks if k) / n, 4)}
 
 
-def per_kind_metrics(results: list[dict]) -> dict:
+def per_kind_metrics(results: list[dict], key: str = "kind") -> dict:
+    """The metrics of each group of questions: by ``kind``, or by ``style`` (how the question is written)."""
     out = {}
-    for kind in sorted({r["kind"] for r in results}):
-        rows = [r for r in results if r["kind"] == kind]
+    for kind in sorted({r.get(key) for r in results if r.get(key)}):
+        rows = [r for r in results if r.get(key) == kind]
         scored = [r for r in rows if "correct" in r]
         ranked = [r for r in rows if "rank" in r]
         cited = [r for r in rows if "citation_correct" in r]
@@ -170,7 +172,7 @@ def run_eval(assistant, items: list[dict], progress=None) -> dict:
               "mode": "llm" if s.llm_base_url else "extractive", "llm_model": s.llm_model or None,
               "corpus_dir": str(s.corpus_dir)}
     return {"metrics": compute_metrics(results), "per_kind": per_kind_metrics(results),
-            "claim_confusion": claim_confusion(results), "config": config, "items": results}
+            "per_style": per_kind_metrics(results, "style"), "claim_confusion": claim_confusion(results), "config": config, "items": results}
 
 
 def check_thresholds(metrics: dict, thresholds: dict) -> list[str]:

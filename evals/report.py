@@ -24,17 +24,23 @@ def failures(report: dict) -> list[dict]:
     return [i for i in report["items"] if i.get("correct") is False]
 
 
+def _group_table(title: str, label: str, groups: dict) -> list[str]:
+    lines = ["", f"## {title}", "", f"| {label} | n | exactitude | citation | hit@1 | hit@5 | refus |",
+             "|---|---|---|---|---|---|---|"]
+    for name in sorted(groups):
+        m = groups[name]
+        lines.append(f"| {name} | {m['n']} | {metric_text(m['accuracy'])} | {metric_text(m['citation_accuracy'])} | "
+                     f"{metric_text(m['hit_at_1'])} | {metric_text(m['hit_at_5'])} | {metric_text(m['refusal_rate'])} |")
+    return lines
+
+
 def markdown(report: dict) -> str:
     lines = ["# Évaluation de l'assistant CTG", "", f"Questions : {len(report['items'])}", "",
              "| métrique | valeur |", "|---|---|"]
     lines += [f"| {k} | {metric_text(v)} |" for k, v in report["metrics"].items()]
-    kinds = sorted(report["per_kind"])
-    lines += ["", "## Par type de question", "", "| type | n | exactitude | citation | hit@1 | hit@5 | refus |",
-              "|---|---|---|---|---|---|---|"]
-    for kind in kinds:
-        m = report["per_kind"][kind]
-        lines.append(f"| {kind} | {m['n']} | {metric_text(m['accuracy'])} | {metric_text(m['citation_accuracy'])} | "
-                     f"{metric_text(m['hit_at_1'])} | {metric_text(m['hit_at_5'])} | {metric_text(m['refusal_rate'])} |")
+    lines += _group_table("Par type de question", "type", report["per_kind"])
+    if report.get("per_style"):  # question sets that say how each question is written (formal, informal, typo…)
+        lines += _group_table("Par style de question", "style", report["per_style"])
     confusion = report.get("claim_confusion")
     if confusion and any(sum(row.values()) for row in confusion.values()):
         lines += ["", "## Vérification des affirmations : matrice de confusion", "",

@@ -30,6 +30,7 @@ from assistant.store.index import (
     FORMAT_VERSION,
     MANIFEST,
     PENDING,
+    SPELLING,
     check_fingerprint,
     collection_names,
     commit_generation,
@@ -194,6 +195,7 @@ def _write_generation(settings: Settings, documents: list, chunker, report: Inde
     are unloaded before the chunks of every document are in memory."""
     from assistant.store.lexical import LexicalIndex
     from assistant.store.nodestore import NodeStore
+    from assistant.store.spelling import CorpusSpelling
 
     index_dir = settings.index_dir
     generation = new_generation(index_dir)
@@ -201,6 +203,7 @@ def _write_generation(settings: Settings, documents: list, chunker, report: Inde
     write_json_atomic(generation / FACTS, {"version": extractor_version(), "facts": sheets})
     nodes = chunker.get_nodes_from_documents(documents)
     NodeStore.write(generation / DOCSTORE, documents + nodes)
+    CorpusSpelling(d.text for d in documents).save(generation / SPELLING)
     LexicalIndex.build([n.node_id for n in nodes], [lexical_text(n) for n in nodes]).save(generation / BM25_DIR)
     report.docs, report.chunks = len(documents), len(nodes)
     write_json_atomic(generation / MANIFEST, _manifest(settings, documents, nodes, stats, report))

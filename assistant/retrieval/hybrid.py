@@ -5,19 +5,15 @@ on each hit, since answer selection and refusal use them.
 """
 from __future__ import annotations
 
-import re
 import threading
-import unicodedata
-from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
 
 from llama_index.core.retrievers import BaseRetriever
 from llama_index.core.schema import NodeWithScore, QueryBundle
 
 from assistant.config import Settings
-from assistant.nlp.text import APOSTROPHES, TOKEN, fold
 from assistant.store.index import IndexHandle
+from assistant.store.spelling import CorpusSpelling
 
 
 @dataclass
@@ -49,45 +45,6 @@ def fuse(lexical: list[tuple[str, float]], dense: list[tuple[str, float]],
     return sorted(fused.items(), key=lambda item: (-item[1], order[item[0]]))
 
 
-class CorpusSpelling:
-    """Query words spelled as the corpus spells them, so that case, accent and apostrophe variants of a question
-    ("CAUX SEINE AGGLO periode", "Caux Seine agglo période") reach both retrievers as the same text.
-
-    BM25 folds case and accents only after stemming ("vallee" and "vallée" have different stems) and the embedding
-    model sees them all: two spellings of one question got different scores, and near-tied passages came in an
-    order that followed them. Each word is looked up by its folded form and written as the corpus writes it most
-    often ("periode", "PÉRIODE" -> "période"; "perpignan" -> "Perpignan"): the embedding model gets real French
-    words, not folded ones (folding them all cost retrieval quality). A word the corpus does not have is
-    lower-cased. Built from the documents' texts on the first question (a million words: about 1 s).
-    """
-
-    def __init__(self, texts):
-        counts: Counter[str] = Counter()
-        for text in texts:
-            # apostrophes and spaces are never part of a word: only composed accents matter here
-            counts.update(TOKEN.findall(text if unicodedata.is_normalized("NFC", text)
-                                        else unicodedata.normalize("NFC", text)))
-        best: dict[str, tuple[int, str]] = {}  # folded word -> (count, spelling), the most frequent one
-        for word, n in counts.items():
-            key = _fold_word(word)
-            seen = best.get(key)
-            # equal counts: the smaller string, so that the table never depends on the order of the files
-            if seen is None or n > seen[0] or (n == seen[0] and word < seen[1]):
-                best[key] = (n, word)
-        self._spelling = {key: word for key, (_, word) in best.items()}
-
-    def restore(self, query: str) -> str:
-        """``query`` with apostrophes and spaces normalised and every word in the corpus's spelling."""
-        query = re.sub(r"\s+", " ", unicodedata.normalize("NFC", query).translate(APOSTROPHES)).strip()
-        return TOKEN.sub(lambda m: self._spelling.get(_fold_word(m.group(0))) or m.group(0).lower(), query)
-
-
-@lru_cache(maxsize=200_000)
-def _fold_word(word: str) -> str:
-    """``fold`` of one word (no space or apostrophe in it), with a short cut for plain ASCII."""
-    return word.lower() if word.isascii() else fold(word)
-
-
 def _best_first(item: tuple[str, float]) -> tuple[float, str]:
     return -item[1], item[0]
 
@@ -105,11 +62,13 @@ class HybridRetriever(BaseRetriever):
         self._spelling_lock = threading.Lock()
 
     def spelling(self) -> CorpusSpelling:
-        """The corpus's spelling of words (built on the first question, then shared)."""
+        """The corpus's spelling of words: saved with the index, or built on the first question from an index
+        written before it was saved (then shared)."""
         with self._spelling_lock:
             if self._spelling is None:
                 handle = self._handle
-                self._spelling = CorpusSpelling(handle.document_text(doc_id) for doc_id in handle.manifest["documents"]
+                self._spelling = handle.spelling or CorpusSpelling(
+                    handle.document_text(doc_id) for doc_id in handle.manifest["documents"]
                                                 if handle.docstore.document_exists(doc_id))
             return self._spelling
 

@@ -33,6 +33,7 @@ PENDING = "pending.json"
 MANIFEST = "manifest.json"
 DOCSTORE = "nodes.jsonl"
 FACTS = "facts.json"
+SPELLING = "spelling.json"
 BM25_DIR = "bm25"
 CHROMA_DIR = "chroma"
 FORMAT_VERSION = 4  # 2: fact sheets; 3: generations, metadata detected in the text; 4: nodes.jsonl
@@ -173,6 +174,7 @@ class IndexHandle:
     lexical: object  # LexicalIndex
     sentences: object  # Chroma collection of sentence embeddings
     facts: list  # fact sheets (dicts), one per document
+    spelling: object = None  # CorpusSpelling, None for a generation written before it was saved
 
     def document_text(self, doc_id: str) -> str:
         return self.docstore.get_document(doc_id).get_content()
@@ -185,6 +187,7 @@ def open_index(settings: Settings, client=None) -> IndexHandle:
     from assistant.facts.fingerprint import extractor_version
     from assistant.store.lexical import LexicalIndex
     from assistant.store.nodestore import NodeStore
+    from assistant.store.spelling import CorpusSpelling
 
     index_dir = settings.index_dir
     manifest = read_manifest(index_dir)
@@ -212,4 +215,6 @@ def open_index(settings: Settings, client=None) -> IndexHandle:
             gc.enable()
     if stored.get("version") != extractor_version():
         raise FactsOutdated(index_dir)
-    return IndexHandle(manifest, ChromaVectorStore(chroma_collection=passages), docstore, lexical, sentences, facts)
+    spelling = CorpusSpelling.load(generation / SPELLING) if (generation / SPELLING).exists() else None
+    return IndexHandle(manifest, ChromaVectorStore(chroma_collection=passages), docstore, lexical, sentences, facts,
+                       spelling)

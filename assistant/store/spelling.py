@@ -1,0 +1,61 @@
+"""How the corpus spells its words, so that queries typed without accents or in capitals read as the corpus."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from functools import lru_cache
+from pathlib import Path
+
+import orjson
+
+from assistant.nlp.text import APOSTROPHES, TOKEN, fold
+
+
+class CorpusSpelling:
+    """Query words spelled as the corpus spells them, so that case, accent and apostrophe variants of a question
+    ("CAUX SEINE AGGLO periode", "Caux Seine agglo période") reach both retrievers as the same text.
+
+    BM25 folds case and accents only after stemming ("vallee" and "vallée" have different stems) and the embedding
+    model sees them all: two spellings of one question got different scores, and near-tied passages came in an
+    order that followed them. Each word is looked up by its folded form and written as the corpus writes it most
+    often ("periode", "PÉRIODE" -> "période"; "perpignan" -> "Perpignan"): the embedding model gets real French
+    words, not folded ones (folding them all cost retrieval quality). A word the corpus does not have is
+    lower-cased. Built from the documents' texts when the index is written (a million words: about 1 s) and
+    saved beside it.
+    """
+
+    def __init__(self, texts):
+        counts: Counter[str] = Counter()
+        for text in texts:
+            # apostrophes and spaces are never part of a word: only composed accents matter here
+            counts.update(TOKEN.findall(text if unicodedata.is_normalized("NFC", text)
+                                        else unicodedata.normalize("NFC", text)))
+        best: dict[str, tuple[int, str]] = {}  # folded word -> (count, spelling), the most frequent one
+        for word, n in counts.items():
+            key = _fold_word(word)
+            seen = best.get(key)
+            # equal counts: the smaller string, so that the table never depends on the order of the files
+            if seen is None or n > seen[0] or (n == seen[0] and word < seen[1]):
+                best[key] = (n, word)
+        self._spelling = {key: word for key, (_, word) in best.items()}
+
+    def restore(self, query: str) -> str:
+        """``query`` with apostrophes and spaces normalised and every word in the corpus's spelling."""
+        query = re.sub(r"\s+", " ", unicodedata.normalize("NFC", query).translate(APOSTROPHES)).strip()
+        return TOKEN.sub(lambda m: self._spelling.get(_fold_word(m.group(0))) or m.group(0).lower(), query)
+
+    def save(self, path: Path) -> None:
+        path.write_bytes(orjson.dumps(self._spelling))
+
+    @classmethod
+    def load(cls, path: Path) -> CorpusSpelling:
+        spelling = cls(())
+        spelling._spelling = orjson.loads(path.read_bytes())
+        return spelling
+
+
+@lru_cache(maxsize=200_000)
+def _fold_word(word: str) -> str:
+    """``fold`` of one word (no space or apostrophe in it), with a short cut for plain ASCII."""
+    return word.lower() if word.isascii() else fold(word)
