@@ -68,5 +68,5 @@ class LexicalIndex:
         if not tokens or not self.node_ids:
             return []
         scores = self._bm25.get_scores(tokens)
-        order = scores.argsort()[::-1][:k]
+        order = (-scores).argsort(kind="stable")[:k]  # ties in index order on every CPU
         return [(self.node_ids[i], float(scores[i])) for i in order if scores[i] > 0]
