@@ -115,3 +115,14 @@ def test_nodes_are_stored_one_per_line_and_parsed_when_asked_for(tmp_path, seed_
     assert again.get_node(ids[-1]) is node and again.document_exists(ids[0]) and not again.document_exists("nope")
     with pytest.raises(ValueError):
         again.get_node("nope")
+
+
+def test_a_generation_without_the_spelling_table_gets_it_when_opened(tmp_path, corpus_copy, embed_model):
+    """Indexes written before the table was saved are still served, with the same table made from their texts."""
+    from assistant.store.index import SPELLING
+
+    settings = Settings(corpus_dir=corpus_copy, index_dir=tmp_path / "index")
+    build_index(settings, embed_model)
+    saved = open_index(settings).spelling.restore("CAUX SEINE AGGLO periode")
+    (generation_dir(settings.index_dir) / SPELLING).unlink()
+    assert open_index(settings).spelling.restore("CAUX SEINE AGGLO periode") == saved == "Caux Seine agglo période"

@@ -5,7 +5,6 @@ on each hit, since answer selection and refusal use them.
 """
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass
 
 from llama_index.core.retrievers import BaseRetriever
@@ -58,19 +57,10 @@ class HybridRetriever(BaseRetriever):
         # the model itself, or a function that loads it: a question BM25 answers never waits for it
         self._embed_model_or_loader = embed_model
         self._settings = settings
-        self._spelling: CorpusSpelling | None = None
-        self._spelling_lock = threading.Lock()
 
     def spelling(self) -> CorpusSpelling:
-        """The corpus's spelling of words: saved with the index, or built on the first question from an index
-        written before it was saved (then shared)."""
-        with self._spelling_lock:
-            if self._spelling is None:
-                handle = self._handle
-                self._spelling = handle.spelling or CorpusSpelling(
-                    handle.document_text(doc_id) for doc_id in handle.manifest["documents"]
-                                                if handle.docstore.document_exists(doc_id))
-            return self._spelling
+        """The corpus's spelling of words, opened with the index."""
+        return self._handle.spelling
 
     def search(self, query: str, top_k: int | None = None, mode: str = "hybrid") -> list[Hit]:
         """Ranked hits; ``mode`` is ``hybrid``, ``bm25`` or ``dense`` (the latter two for evaluation)."""

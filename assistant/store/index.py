@@ -174,7 +174,7 @@ class IndexHandle:
     lexical: object  # LexicalIndex
     sentences: object  # Chroma collection of sentence embeddings
     facts: list  # fact sheets (dicts), one per document
-    spelling: object = None  # CorpusSpelling, None for a generation written before it was saved
+    spelling: object  # CorpusSpelling: how the corpus spells its words
 
     def document_text(self, doc_id: str) -> str:
         return self.docstore.get_document(doc_id).get_content()
@@ -215,6 +215,10 @@ def open_index(settings: Settings, client=None) -> IndexHandle:
             gc.enable()
     if stored.get("version") != extractor_version():
         raise FactsOutdated(index_dir)
-    spelling = CorpusSpelling.load(generation / SPELLING) if (generation / SPELLING).exists() else None
+    if (generation / SPELLING).exists():
+        spelling = CorpusSpelling.load(generation / SPELLING)
+    else:  # a generation written before the table was saved: made once, here
+        spelling = CorpusSpelling(docstore.get_document(d).get_content() for d in manifest["documents"]
+                                  if docstore.document_exists(d))
     return IndexHandle(manifest, ChromaVectorStore(chroma_collection=passages), docstore, lexical, sentences, facts,
                        spelling)
