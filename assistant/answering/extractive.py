@@ -37,6 +37,7 @@ from assistant.store.sentences import sentence_vectors, word_sentence_vectors, w
 SIMILARITY_BAND = {"embeddings": (0.75, 0.88), "words": (0.4, 0.85)}
 SOFT_MATCH = 0.6  # word-vector cosine from which two words count as near-synonyms
 
+
 @dataclass
 class Candidate:
     """A sentence of a retrieved passage and the features that score it."""

@@ -37,7 +37,6 @@ def _deputy_differs(claimed: set[str], actual: set[str]) -> bool:
     return bool(claimed & actual & {"directeur", "president"}) and ("adjoint" in claimed) != ("adjoint" in actual)
 
 
-
 class PeopleChecks:
     """Checks of the people and bodies a claim names; expects ``_Check``'s attributes and ``_part``."""
 

@@ -34,8 +34,6 @@ CAF = re.compile(r"\b(?:Caf|CAF|Caisse d.[Aa]llocations [Ff]amiliales)(?: \(Caf\
 EXTRACT_GROUP = 64  # documents whose sentences go through the NER model together
 
 
-
-
 @dataclass
 class FactSheet:
     doc: str

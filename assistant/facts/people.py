@@ -20,6 +20,7 @@ def deaccent(text: str) -> str:
     """Accents stripped, case and length kept (one character for one)."""
     return "".join(unicodedata.normalize("NFKD", ch)[0] for ch in text)
 
+
 NAME = re.compile(r"\b([A-ZÉÈ][a-zéèëêïîôç]+(?:[- ][A-ZÉÈ][a-zéèëêïîôç]+)?) "
                   r"((?:[A-ZÉÈ][A-ZÉÈ'’-]+(?: [A-ZÉÈ]{2,}[A-ZÉÈ'’-]*)?)|(?:[A-ZÉÈ][a-zéèëêïîôç]+(?:-[A-ZÉÈ][a-zéèëêïîôç]+)?))")
 CONTEXT = re.compile(r"\bsign|officialis|en presence|represent")
