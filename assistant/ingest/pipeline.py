@@ -1,6 +1,6 @@
 """Build or update the index from a corpus folder: only new or changed documents are embedded, atomically.
 
-Order of work (see ``store.py``): record the chunk ids about to be written (``pending.json``), embed and write
+Order of work (see ``store/index.py``): record the chunk ids about to be written (``pending.json``), embed and write
 new chunks to Chroma under content-derived ids, write a complete new generation (docstore, BM25, fact sheets,
 manifest), switch ``CURRENT`` to it, and only then delete the chunks nothing references any more.
 """

@@ -1,6 +1,6 @@
 """Sentence vectors that answer selection compares with the question.
 
-``embeddings`` mode: each chunk's sentences (see ``chunking.sentence_spans``) are embedded once at indexing time
+``embeddings`` mode: each chunk's sentences (see ``nlp.segment.sentence_spans``) are embedded once at indexing time
 and kept in a second Chroma collection; at question time only the sentences of the retrieved passages are fetched.
 ``words`` mode: the mean of spaCy's French word vectors, computed at question time for the retrieved passages
 only (nothing stored, no model call).
