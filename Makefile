@@ -12,7 +12,7 @@ export ANONYMIZED_TELEMETRY := False
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: install run index test eval bench browser clean
+.PHONY: install run index test eval train bench browser clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -40,6 +40,11 @@ test: install browser
 
 eval: install
 	$(BIN)/ctg eval --corpus corpus --questions evals/questions.jsonl --out reports/latest
+
+# Fits the answer selector on the seed, synthetic and devset a+b questions (../shared/devset beside the repo) and
+# writes assistant/answering/selector.json with its out-of-fold metrics.
+train: install
+	$(BIN)/ctg train --work reports/train
 
 bench: install
 	$(BIN)/ctg bench --docs 1000 --out reports/bench

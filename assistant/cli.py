@@ -69,7 +69,20 @@ def cmd_ask(args) -> int:
     print(answer.text)
     for c in answer.citations:
         print(f"\n{_source(c)}")
+    _print_closest(answer)
     return 0
+
+
+def _print_closest(answer) -> None:
+    """Under a refusal, the closest passages: leads to read, not an answer."""
+    from assistant import messages
+    from assistant.render import closest
+
+    leads = closest(answer) if answer.refused else []
+    if leads:
+        print(f"\n{messages.CLOSEST_PASSAGES} :")
+        for label, excerpt in leads:
+            print(f"  - {label} : « {excerpt} »")
 
 
 def cmd_chat(args) -> int:
@@ -104,6 +117,7 @@ def cmd_chat(args) -> int:
         print(answer.text)
         for c in answer.citations:
             print(f"  {_source(c)}")
+        _print_closest(answer)
         if answer.suggestions:
             print(f"{messages.SUGGESTIONS_LABEL} : " + " · ".join(answer.suggestions))
         sys.stdout.flush()

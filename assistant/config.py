@@ -45,7 +45,6 @@ class Settings(BaseSettings):
     # Answers.
     max_answer_sentences: int = 3
     max_answer_chars: int = 400
-    refusal_threshold: float = 0.33
     max_question_chars: int = 1000
 
     # Optional language model (any OpenAI-compatible server: Ollama, vLLM, Albert). Off unless a base URL is set;

@@ -23,14 +23,16 @@ class Assistant:
     are created from ``settings`` on first use. The index is opened once and shared by all calls.
     """
 
-    def __init__(self, settings: Settings | None = None, *, embed_model=None, chroma_client=None):
+    def __init__(self, settings: Settings | None = None, *, embed_model=None, chroma_client=None, selector=None):
         self.settings = settings or Settings()
+        self._selector = selector  # the answer selector (default: the model file shipped with the package)
         self._embed_model = embed_model
         self._client = chroma_client
         self._lock = threading.Lock()
         self._handle = None
         self._retriever = None
         self._answerer = None
+        self._finder = None
         self._fact_answerer = None
         self._llm = None
         self._doc_ids: dict[str, str] = {}
@@ -76,6 +78,7 @@ class Assistant:
         from assistant.answering.extractive import ExtractiveAnswerer
         from assistant.checking.checker import ClaimChecker
         from assistant.facts.questions import FactAnswerer
+        from assistant.retrieval.convention import ConventionFinder
         from assistant.retrieval.hybrid import HybridRetriever
         from assistant.store.index import open_index
 
@@ -83,8 +86,10 @@ class Assistant:
             if self._handle is None:
                 handle = open_index(self.settings, client=self.client)
                 self._retriever = HybridRetriever(handle, lambda: self.embed_model, self.settings)
-                self._answerer = ExtractiveAnswerer(handle, self.settings)
-                self._fact_answerer = FactAnswerer(handle.facts, lambda doc: self.document(doc)[0])
+                self._answerer = ExtractiveAnswerer(handle, self.settings, self._selector)
+                self._finder = ConventionFinder(handle.facts)
+                self._fact_answerer = FactAnswerer(handle.facts, lambda doc: self.document(doc)[0], self._finder,
+                                                   handle.spelling.correct)
                 if self.settings.llm_base_url:
                     from assistant.answering.llm import LLMClient
 
@@ -152,15 +157,23 @@ class Assistant:
         hits = self._retriever.search(self.validate(question), top_k=top_k, mode=mode)
         return [self._passage(h) for h in hits]
 
-    def ask(self, question: str, on_delta=None) -> Answer:
+    def candidates(self, question: str) -> list:
+        """Every sentence that competes to answer a question, with its features and probability, best first
+        (training and diagnostics: ``ctg train``)."""
+        question = self._open().spelling.correct(self.validate(question))
+        hits, embedding, named = self._retrieve(question)
+        return self._answerer.candidates(question, hits, embedding, named)
+
+    def ask(self, question: str, on_delta=None, about: str | None = None) -> Answer:
         """A cited answer, or a refusal when the sources do not say. Extractive unless a language model is
-        configured (``CTG_LLM_BASE_URL``); ``on_delta`` receives its text as it is written."""
+        configured (``CTG_LLM_BASE_URL``); ``on_delta`` receives its text as it is written. ``about``: the
+        document of the convention a conversation is about, when the question does not name another."""
         question = self.validate(question)
-        answer = self._ask(question, on_delta)
+        answer = self._ask(question, on_delta, about)
         log_answer(self.settings, question, answer)
         return answer
 
-    def ask_stream(self, question: str):
+    def ask_stream(self, question: str, about: str | None = None):
         """Yields the language model's text as it comes (``str``), then the final, verified ``Answer``."""
         import queue
 
@@ -170,7 +183,7 @@ class Assistant:
 
         def work():
             try:
-                result["answer"] = self._ask(question, events.put)
+                result["answer"] = self._ask(question, events.put, about)
             except BaseException as exc:  # re-raised in the caller's thread below
                 result["error"] = exc
             finally:
@@ -209,7 +222,7 @@ class Assistant:
         verdict.timings_ms = {"total": (time.perf_counter() - t0) * 1000}
         return verdict
 
-    def _ask(self, question: str, on_delta=None) -> Answer:
+    def _ask(self, question: str, on_delta=None, about: str | None = None) -> Answer:
         from assistant.checking.claims import strip_check_prefix
 
         claim = strip_check_prefix(question)  # "Vérifie : …", "Est-il vrai que … ?"
@@ -220,13 +233,14 @@ class Assistant:
         t0 = time.perf_counter()
         self._open()
         t1 = time.perf_counter()
+        question = self._handle.spelling.correct(question)  # misspelt names, missing accents
         answer = self._fact_answerer.answer(question)  # questions across conventions, from the fact sheets
         hits = []
         if answer is None:
-            hits, embedding = self._retrieve(question)
+            hits, embedding, named = self._retrieve(question, about)
         t2 = time.perf_counter()
         if answer is None:
-            answer = self._answerer.answer(question, hits, embedding)
+            answer = self._answerer.answer(question, hits, embedding, named)
             if self._llm is not None:
                 from assistant.answering.llmanswer import llm_answer
 
@@ -239,20 +253,26 @@ class Assistant:
                              "answer": (t3 - t2) * 1000, "total": (t3 - t0) * 1000}
         return answer
 
-    def _retrieve(self, question: str):
-        """Passages to answer from. A question about one convention is answered from that convention's document
-        when it is found: another document that talks about it (or tells the reader to answer otherwise) is set
-        aside. Such a question is first looked up lexically; the query embedding (the slowest step) is computed
-        only when BM25 does not find that convention's document first (``CTG_DENSE_RETRIEVAL``)."""
+    def _retrieve(self, question: str, about: str | None = None):
+        """Passages to answer from, the query embedding and the conventions the question names (best first).
+        The passages of the convention it names best come first, then the best of the whole corpus. The query
+        embedding (the slowest step) is skipped when BM25 alone ranks that convention's text first
+        (``CTG_DENSE_RETRIEVAL``)."""
         s = self.settings
-        named, _ = self._fact_answerer.convention_named(question)
+        named = self._finder.find(question)
+        if about and self._finder.named(question) in (None, about):  # the conversation's convention comes first
+            from assistant.retrieval.convention import Named
+
+            top = max([n.score for n in named] + [self._finder.clear])
+            named = [Named(about, top)] + [n for n in named if n.doc != about]
+        within = self._doc_ids.get(named[0].doc) if named else None
         hits, embedding = [], None
-        if named is not None and s.dense_retrieval == "when-needed" and s.sentence_similarity == "words":
-            hits, embedding = self._retriever.search_with_embedding(question, top_k=s.answer_passages, mode="bm25")
-        if not hits or named is None or hits[0].node.metadata.get("doc") != named["doc"]:
-            hits, embedding = self._retriever.search_with_embedding(question, top_k=s.answer_passages)
-        own = [h for h in hits if named is not None and h.node.metadata.get("doc") == named["doc"]]
-        return own or hits, embedding
+        if within is not None and s.dense_retrieval == "when-needed" and s.sentence_similarity == "words":
+            hits, embedding = self._retriever.search_with_embedding(question, top_k=s.answer_passages, mode="bm25",
+                                                                    within=within)
+        if not hits or within is None or hits[0].bm25 <= 0:
+            hits, embedding = self._retriever.search_with_embedding(question, top_k=s.answer_passages, within=within)
+        return hits, embedding, named
 
     @staticmethod
     def _passage(hit) -> Passage:

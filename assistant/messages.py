@@ -159,3 +159,9 @@ SOURCES_DONE = "Index à jour : {added} ajouté(s), {updated} modifié(s), {remo
 SOURCES_REFUSED = "refusé :"
 SOURCES_DUPLICATE = "doublon ignoré :"
 REPORT_UNREADABLE = "Le rapport {path} ne peut pas être lu ({error}) : relancez ctg eval, puis rechargez."
+SELECTOR_UNREADABLE = ("Le modèle de sélection des réponses {path} ne peut pas être lu ({error}) : "
+                       "réinstallez le paquet ou relancez « ctg train ».")
+SELECTOR_MISMATCH = ("Le modèle de sélection des réponses {path} a été entraîné sur d'autres caractéristiques "
+                     "que celles de ce code : relancez « ctg train ».")
+CLOSEST_PASSAGES = "Passages les plus proches"
+TRAIN_NO_DATA = "Aucune question d'entraînement trouvée : vérifiez les chemins des jeux de questions."

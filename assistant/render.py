@@ -13,6 +13,8 @@ from assistant.results import Answer, Citation, Verdict
 CITE = re.compile(r"\[(\d+)\]")
 MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~$])")
 CONTEXT_CHARS = 500
+CLOSEST = 3  # passages shown under a refusal
+EXCERPT_CHARS = 160
 
 
 def escape_text(text: str) -> str:
@@ -34,7 +36,23 @@ def answer_markdown(answer: Answer) -> str:
     if answer.citations:
         sources = "; ".join(f"[{c.n}] {escape_text(c.title)}" for c in answer.citations)
         body += f"\n\n<small>Sources : {sources}</small>"
+    if answer.refused and answer.passages:
+        body += "\n\n" + closest_markdown(answer)
     return body
+
+
+def closest(answer: Answer, limit: int = CLOSEST) -> list[tuple[str, str]]:
+    """For a refusal: the closest passages as ``(label, excerpt)``, shown as leads, never as the answer."""
+    out = []
+    for p in answer.passages[:limit]:
+        excerpt = " ".join(p.text.split())
+        out.append((f"{p.title} ({p.doc})", excerpt[:EXCERPT_CHARS] + ("…" if len(excerpt) > EXCERPT_CHARS else "")))
+    return out
+
+
+def closest_markdown(answer: Answer) -> str:
+    items = "\n".join(f"- {escape_text(label)} : « {escape_text(excerpt)} »" for label, excerpt in closest(answer))
+    return f"<small>{escape_text(messages.CLOSEST_PASSAGES)} :</small>\n\n{items}"
 
 
 def turn_markdown(answer: Answer, question: str) -> str:

@@ -1,7 +1,8 @@
 """Multi-turn conversations: each turn answered in its conversation, follow-ups scored on their own.
 
 A file holds one conversation a line: ``{"id", "turns": [{"question", "doc", "must_contain"}]}``. A turn is right
-when its answer contains every ``must_contain`` string and cites ``doc``; follow-up accuracy counts turns 2 and on.
+when its answer contains every ``must_contain`` string and cites ``doc``, or, for a turn marked ``"refusal": true``,
+when it is refused; follow-up accuracy counts turns 2 and on.
 """
 from __future__ import annotations
 
@@ -19,8 +20,11 @@ def run_conversations(assistant, conversations: list[dict], progress=None) -> di
         for k, turn in enumerate(conv["turns"]):
             answer = conversation.ask(turn["question"])
             cited = {c.doc for c in answer.citations}
-            correct = (not answer.refused and contains_all(answer.text, turn.get("must_contain", []))
-                       and (not turn.get("doc") or turn["doc"] in cited))
+            if turn.get("refusal"):  # the sources cannot answer it: a refusal is the right answer
+                correct = answer.refused
+            else:
+                correct = (not answer.refused and contains_all(answer.text, turn.get("must_contain", []))
+                           and (not turn.get("doc") or turn["doc"] in cited))
             items.append({"id": f"{conv['id']}#{k + 1}", "turn": k + 1, "question": turn["question"],
                           "resolved_question": answer.resolved_question, "doc": turn.get("doc"),
                           "must_contain": turn.get("must_contain", []), "answer": answer.text,

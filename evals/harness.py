@@ -168,11 +168,19 @@ def run_eval(assistant, items: list[dict], progress=None) -> dict:
             progress(n, len(items))
     s = assistant.settings
     config = {"embed_model": s.embed_model, "chunking": s.chunking(), "top_k": s.top_k,
-              "dense_weight": s.dense_weight, "refusal_threshold": s.refusal_threshold,
+              "dense_weight": s.dense_weight, "selector": _selector_summary(assistant),
               "mode": "llm" if s.llm_base_url else "extractive", "llm_model": s.llm_model or None,
               "corpus_dir": str(s.corpus_dir)}
     return {"metrics": compute_metrics(results), "per_kind": per_kind_metrics(results),
             "per_style": per_kind_metrics(results, "style"), "claim_confusion": claim_confusion(results), "config": config, "items": results}
+
+
+def _selector_summary(assistant) -> dict:
+    """The fitted thresholds of the answer selector the run used."""
+    from assistant.answering.selector import SentenceSelector
+
+    selector = getattr(assistant, "_selector", None) or SentenceSelector.load()
+    return {"refusal_threshold": selector.refusal_threshold, "companion_ratio": selector.companion_ratio}
 
 
 def check_thresholds(metrics: dict, thresholds: dict) -> list[str]:

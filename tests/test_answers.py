@@ -30,6 +30,11 @@ def test_refuses_what_the_sources_do_not_say(seed_assistant, question):
     assert answer.refused
     assert answer.text == messages.REFUSAL
     assert answer.citations == []
+    # a refusal still shows the closest passages, as leads under the refusal, not as an answer
+    from assistant.render import answer_markdown
+
+    shown = answer_markdown(answer)
+    assert answer.passages and messages.CLOSEST_PASSAGES in shown and "[1]" not in shown
 
 
 def test_every_marker_refers_to_a_citation_whose_offsets_match(seed_assistant):

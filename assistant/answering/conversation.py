@@ -27,9 +27,22 @@ MENTION = re.compile(r"(?:(?:la|cette|sa) )?(?:ctg|convention territoriale globa
                      r"|de |d')?", re.IGNORECASE)
 
 
-def mention(sheet: dict) -> str:
-    """"la CTG de Perpignan", "la CTG d'Angers"."""
-    label = (sheet.get("territory") or {}).get("name") or sheet["title"]
+def label(sheet: dict) -> str | None:
+    """The name a convention is called by in a question: its territory's name, when what was read as one looks
+    like a name (short, on one line, no figure)."""
+    name = (sheet.get("territory") or {}).get("name") or ""
+    return name if name and len(name) <= 60 and "\n" not in name and not re.search(r"\d", name) else None
+
+
+def mention(sheet: dict) -> str | None:
+    """"la CTG de Perpignan", "la CTG d'Angers"; None when the convention has no clean name."""
+    label_ = label(sheet)
+    if label_ is None:
+        return None
+    return _mention(label_)
+
+
+def _mention(label: str) -> str:
     first = unicodedata.normalize("NFKD", label[:1].lower())[:1]
     return f"la CTG d'{label}" if first in "aeiouyh" else f"la CTG de {label}"
 
@@ -61,14 +74,15 @@ class Conversation:
         if ellipsis and (named or names_place) and not OWN_QUESTION.search(fold(ellipsis.group("place"))):
             # "Et celle de Canet ?": the last question again, about the place now named
             place = ellipsis.group("place").strip(" ?")
-            new = mention(named) if named else f"la CTG de {place}"
+            new = (mention(named) if named else None) or f"la CTG de {place}"
             new_name = (named.get("territory") or {}).get("name") if named else place
             return self._swap(last, self._sheet(last.get("doc")), new, new_name or place), named
         if named or names_place:
             return question, named
         if topic is None or ACROSS.search(fold(question)):
             return question, None
-        return self._attach(question, mention(topic)), topic
+        about = mention(topic)  # without a clean name, the question stays as typed: ``about`` says the topic
+        return (self._attach(question, about) if about else question), topic
 
     @staticmethod
     def _swap(last: dict, old_sheet: dict | None, new: str, new_name: str) -> str:
@@ -104,14 +118,14 @@ class Conversation:
         """Resolve, answer (``answer.resolved_question`` is the question as understood) and remember."""
         question = self.assistant.validate(question)
         resolved, sheet = self.resolve(question)
-        return self._remember(question, resolved, sheet, self.assistant.ask(resolved))
+        return self._remember(question, resolved, sheet, self.assistant.ask(resolved, about=_doc(sheet)))
 
     def ask_stream(self, question: str):
         """As ``ask``, yielding a language model's text as it is written (``str``), then the ``Answer``."""
         question = self.assistant.validate(question)
         resolved, sheet = self.resolve(question)
         answer = None
-        for event in self.assistant.ask_stream(resolved):
+        for event in self.assistant.ask_stream(resolved, about=_doc(sheet)):
             if isinstance(event, str):
                 yield event
             else:
@@ -140,7 +154,7 @@ class Conversation:
         if sheet is None:
             return []
         asked = {question_kind(t["resolved"]) for t in self.state["turns"] if t.get("doc") == sheet["doc"]}
-        about = mention(sheet)
+        about = mention(sheet) or "cette CTG"
         found = []
         for kind, field, template in messages.SUGGESTIONS:
             value = sheet.get(field)
@@ -161,6 +175,10 @@ class Conversation:
                 lines.append(f"- [{c['n']}] {c['title']} (`{c['doc']}`, caractères {c['start']}–{c['end']}) : « {quote} »")
             lines.append("")
         return "\n".join(lines)
+
+
+def _doc(sheet: dict | None) -> str | None:
+    return sheet["doc"] if sheet else None
 
 
 def _find_mention(question: str) -> str | None:

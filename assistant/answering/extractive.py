@@ -1,4 +1,8 @@
-"""Extractive answers: the best 1–3 sentences of the retrieved passages, each cited, or a refusal."""
+"""Extractive answers: the best 1–3 sentences of the retrieved passages, each cited, or a refusal.
+
+Each sentence of the retrieved passages is described by features (``_features``); the learned selector
+(``selector.py``, fit by ``ctg train``) turns them into the probability that the sentence holds the answer.
+The best sentence is refused under the fitted threshold; sentences close to it in probability join it."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -6,12 +10,12 @@ from dataclasses import dataclass
 import numpy as np
 
 from assistant import messages
+from assistant.answering.compose import select
 from assistant.answering.qtypes import (
     LIST_KINDS,
     SHAPED_KINDS,
     STRICT_KINDS,
     asks_plural,
-    bullet_marker,
     counted_noun,
     form_factor,
     introduces,
@@ -21,6 +25,7 @@ from assistant.answering.qtypes import (
     question_kind,
     strip_bullet,
 )
+from assistant.answering.selector import FEATURES, SentenceSelector, derived
 from assistant.config import Settings
 from assistant.nlp.segment import BULLET, sentence_spans
 from assistant.nlp.terms import GENERIC_TERMS, QUESTION_FRAME, defined_acronyms, matches
@@ -32,10 +37,8 @@ from assistant.store.index import IndexHandle
 from assistant.store.lexical import LexicalIndex
 from assistant.store.sentences import sentence_vectors, word_sentence_vectors, word_vector
 
-# Cosines that mean "unrelated" and "a paraphrase", per way of comparing sentences (calibrated on the seeds):
-# e5 embeddings live in a narrow band; mean word vectors in a wider one.
-SIMILARITY_BAND = {"embeddings": (0.75, 0.88), "words": (0.4, 0.85)}
 SOFT_MATCH = 0.6  # word-vector cosine from which two words count as near-synonyms
+BASE_FEATURES = 21  # the features ``_features`` computes; the others are derived from them
 
 
 @dataclass
@@ -53,15 +56,17 @@ class Candidate:
     retrieval: float  # fused score of its passage, relative to the best passage
     name_match: float  # share of the question's names found in its document
     form: float  # 1, or less for headings and questions
-    score: float = 0.0
-    confidence: float = 0.0
+    doc: str = ""
+    features: np.ndarray | None = None
+    score: float = 0.0  # probability that it holds the answer
 
 
 class ExtractiveAnswerer:
     """Selects and cites sentences; refuses when the evidence does not cover the question."""
 
-    def __init__(self, handle: IndexHandle, settings: Settings):
+    def __init__(self, handle: IndexHandle, settings: Settings, selector: SentenceSelector | None = None):
         self._handle = handle
+        self.selector = selector or SentenceSelector.load()
         self._lexical: LexicalIndex = handle.lexical
         self._settings = settings
         self._document_text = handle.document_text  # doc_id -> full text
@@ -73,6 +78,19 @@ class ExtractiveAnswerer:
         terms = set(analyze(question)) - names - GENERIC_TERMS - QUESTION_FRAME
         rarest = 0.6 * self._lexical.max_idf
         return {t: (self._lexical.idf(t) or rarest) for t in terms}
+
+    def candidates(self, question: str, hits: list[Hit], embedding=None, named=()) -> list[Candidate]:
+        """Every sentence of the retrieved passages with its features and probability (best first)."""
+        if not hits:
+            return []
+        kind = question_kind(question)
+        out = self._candidates(question, kind, hits, embedding)
+        if out:
+            context = self._question_context(question, kind, hits, named)
+            matrix = derived(np.array([self._features(c, hits, context) for c in out]), BASE_FEATURES)
+            for cand, row, p in zip(out, matrix, self.selector.probabilities(matrix)):
+                cand.features, cand.score = row, float(p)
+        return sorted(out, key=lambda c: (-c.score, c.hit_index, c.start))
 
     def _candidates(self, question: str, kind: str, hits: list[Hit], embedding) -> list[Candidate]:
         names = named_terms(question)
@@ -101,17 +119,43 @@ class ExtractiveAnswerer:
                 covered = self._covered(focus, said, previous, surfaces, sentence)
                 missing = any(not self._says(t, said | previous) for t in required)
                 previous = terms
-                named = 0.5 if missing else 1.0
                 vector = vectors.get((node.node_id, start))
                 similarity = float(vector @ query) if vector is not None and query is not None else 0.0
                 out.append(Candidate(
                     rank, start, end, sentence, item, coverage=covered / total if total else 1.0,
-                    shape=shape, similarity=similarity,
-                    retrieval=hit.score / best_retrieval, name_match=name_match * named,
-                    form=form_factor(sentence, item)))
-        for cand in out:
-            self._score(cand, kind)
+                    shape=shape, similarity=similarity, retrieval=max(0.0, hit.score) / best_retrieval,
+                    name_match=name_match * (0.5 if missing else 1.0), form=form_factor(sentence, item),
+                    doc=node.metadata.get("doc", "")))
         return out
+
+    def _question_context(self, question: str, kind: str, hits: list[Hit], named) -> dict:
+        """What the features of every candidate of one question share."""
+        terms = set(analyze(question)) - GENERIC_TERMS - QUESTION_FRAME
+        return {"kind": kind, "terms": {t: self._lexical.idf(t) or self._lexical.max_idf for t in terms},
+                "named": named[0].doc if named else None,
+                "strength": float(np.log1p(named[0].score)) if named else 0.0,
+                "bm25": max(h.bm25 for h in hits) or 1.0,
+                "unknown": float(any(not self._lexical.knows(t) for t in named_terms(question)))}
+
+    def _features(self, c: Candidate, hits: list[Hit], q: dict) -> list[float]:
+        """The candidate's values of ``selector.FEATURES``, in that order."""
+        hit, kind = hits[c.hit_index], q["kind"]
+        said = set(analyze(c.text))
+        total = sum(q["terms"].values())
+        overlap = sum(w for t, w in q["terms"].items() if t in said) / total if total else 0.0
+        doc_length = len(self._document_text(hit.node.ref_doc_id)) or 1
+        values = {
+            "coverage": c.coverage, "shape": c.shape, "similarity": c.similarity, "retrieval": c.retrieval,
+            "name_match": c.name_match, "form": c.form, "list_item": float(c.is_list_item), "overlap": overlap,
+            "named_doc": float(q["named"] is not None and c.doc == q["named"]),
+            "named_other": float(q["named"] is not None and c.doc != q["named"]),
+            "named_strength": q["strength"], "rank": 1.0 / (1 + c.hit_index), "bm25": hit.bm25 / q["bm25"],
+            "dense": hit.dense, "position": c.start / doc_length, "length": min(len(c.text) / 200, 3.0),
+            "list_intro": float(kind in LIST_KINDS and introduces(c.text)),
+            "shape_strict": c.shape * (kind in STRICT_KINDS), "shape_shaped": c.shape * (kind in SHAPED_KINDS),
+            "item_list": float(c.is_list_item and kind in LIST_KINDS), "unknown_name": q["unknown"],
+        }
+        return [values[f] for f in FEATURES[:BASE_FEATURES]]
 
     def _similarity_inputs(self, question: str, hits: list[Hit], embedding) -> tuple[dict, np.ndarray | None]:
         """The vectors of the hits' sentences, by ``(node id, start)``, and the question's vector to compare
@@ -175,69 +219,13 @@ class ExtractiveAnswerer:
         """Whether a sentence's terms say ``term``: a word the corpus never uses matches only exactly."""
         return term in terms if not self._lexical.knows(term) else matches(term, terms)
 
-    def _score(self, c: Candidate, kind: str) -> None:
-        """Rank score and answer confidence of a candidate sentence."""
-        floor, ceil = SIMILARITY_BAND[self._settings.sentence_similarity]
-        semantic = min(1.0, max(0.0, (c.similarity - floor) / (ceil - floor)))
-        evidence = 0.8 * c.coverage + 0.2 * semantic
-        if kind in STRICT_KINDS:
-            # A date, hour or number question is not answered by a sentence without one.
-            score = evidence * (0.3 + 0.7 * c.shape)
-            confidence = evidence * (0.4 + 0.6 * c.shape) if c.shape else 0.0
-        elif kind in SHAPED_KINDS:
-            score = evidence * (0.4 + 0.6 * c.shape)
-            confidence = evidence * (0.5 + 0.5 * c.shape)
-        else:
-            score = 0.8 * evidence + 0.2 * c.shape
-            confidence = evidence
-        c.score = (score + 0.3 * c.retrieval) * (0.3 + 0.7 * c.name_match) * c.form
-        c.confidence = confidence * c.name_match
-
-    def answer(self, question: str, hits: list[Hit], embedding=None) -> Answer:
-        if not hits:
-            return Answer(messages.REFUSAL, refused=True)
-        kind = question_kind(question)
-        candidates = sorted(self._candidates(question, kind, hits, embedding), key=lambda c: -c.score)
-        best = candidates[0]
-        unknown = [t for t in named_terms(question) if not self._lexical.knows(t)]
-        confidence = best.confidence if not unknown else 0.0
-        if confidence < self._settings.refusal_threshold:
-            return Answer(messages.REFUSAL, refused=True, confidence=confidence)
-        chosen = self._select(best, candidates, kind)
-        return self._compose(chosen, hits, confidence)
-
-    def _select(self, best: Candidate, candidates: list[Candidate], kind: str) -> list[Candidate]:
-        s = self._settings
-        chosen = [best]
-        limit = s.max_answer_chars * (1.5 if kind in LIST_KINDS else 1.0)
-        size = len(best.text)
-        if kind in LIST_KINDS and introduces(best.text):
-            # An item that says more of the question than its introduction is the answer by itself.
-            items = [c for c in candidates if c.hit_index == best.hit_index and c.start > best.start
-                     and c.is_list_item and c.coverage > best.coverage]
-            if items:
-                return [max(items, key=lambda c: c.score)]
-            # A list answer: the introduction (or list heading), then the items that follow it, in order,
-            # while they carry the same kind of marker (a "– Jeunesse" heading ends a "1) …" list).
-            following = sorted((c for c in candidates if c.hit_index == best.hit_index and c.start > best.start),
-                               key=lambda c: c.start)
-            marker = bullet_marker(following[0].text) if following else ""
-            for cand in following:
-                if not cand.is_list_item or bullet_marker(cand.text) != marker or size + len(cand.text) > limit:
-                    break
-                chosen.append(cand)
-                size += len(cand.text)
-            return chosen
-        for cand in candidates[1:]:
-            if len(chosen) >= s.max_answer_sentences or cand.score < 0.85 * best.score:
-                break
-            if any(c.hit_index == cand.hit_index and c.start == cand.start for c in chosen):
-                continue
-            if size + len(cand.text) > limit:
-                continue
-            chosen.append(cand)
-            size += len(cand.text)
-        return sorted(chosen, key=lambda c: (c.hit_index, c.start)) if len(chosen) > 1 else chosen
+    def answer(self, question: str, hits: list[Hit], embedding=None, named=()) -> Answer:
+        """The best sentences, cited; a refusal when the best one's probability is under the fitted threshold."""
+        candidates = self.candidates(question, hits, embedding, named)
+        if not candidates or candidates[0].score < self.selector.refusal_threshold:
+            return Answer(messages.REFUSAL, refused=True, confidence=candidates[0].score if candidates else 0.0)
+        chosen = select(candidates, question_kind(question), self.selector.companion_ratio, self._settings)
+        return self._compose(chosen, hits, candidates[0].score)
 
     def _compose(self, chosen: list[Candidate], hits: list[Hit], confidence: float) -> Answer:
         numbers: dict[int, int] = {}

@@ -48,6 +48,8 @@ class FactSheet:
     objectives: list[str] = field(default_factory=list)
     actions: list[str] = field(default_factory=list)
     figures: list[dict] = field(default_factory=list)
+    names: list[str] = field(default_factory=list)  # the proper names the text uses most (places, bodies)
+    source_names: list[str] = field(default_factory=list)  # the words of its source address
     spans: dict[str, list[int]] = field(default_factory=dict)
 
     def to_dict(self) -> dict:
@@ -185,10 +187,13 @@ def aliases(text: str, name: str | None) -> list[str]:
 def extract(doc: str, title: str, text: str, metadata: dict | None = None) -> FactSheet:
     """The fact sheet of one document."""
     from assistant.facts.people import people
+    from assistant.nlp.names import proper_names, url_names
 
     metadata = metadata or {}
     sheet = FactSheet(doc=doc, title=title)
     sheet.territory, span = territory(text, metadata)
+    sheet.names = proper_names(text)
+    sheet.source_names = url_names(metadata.get("source_url"))
     _keep(sheet, "territory", span)
     sheet.caf, span = caf_name(text, metadata.get("caf", ""))
     _keep(sheet, "caf", span)

@@ -13,7 +13,7 @@ from functools import lru_cache
 from assistant.answering.qtypes import kind_terms, named_terms, question_kind
 from assistant.nlp.terms import GENERIC_TERMS, QUESTION_FRAME
 from assistant.nlp.text import analyze, fold
-from assistant.nlp.vocab import DOMAINS, MONTH, MONTHS
+from assistant.nlp.vocab import DOMAINS, MONTH, MONTHS, PARTNER_BODIES
 from assistant.results import Answer, Citation
 
 ACROSS = re.compile(r"\b(quelles|lesquelles|combien de|toutes? les|ces|parmi les|liste[rz]?|la plus|le plus)\b"
@@ -28,6 +28,7 @@ RUNNING = re.compile(r"en cours|couvr\w* l'annee|valable|en vigueur|actives?")
 
 
 KIND_TERMS = set(analyze("commune communes agglo agglomération métropole communauté"))
+BODY_TERMS = set(analyze(PARTNER_BODIES))
 # Words of the canonical questions about one convention ("Qui a signé…", "Quand … a-t-elle été signée").
 CANONICAL = set(analyze("signé signée signature signataires conclu couvre couvre-t-elle court porte quel quelle "
                         "quels jour date domaines champs"))
@@ -40,8 +41,10 @@ def _label(sheet: dict) -> str:
 class FactAnswerer:
     """Answers from the stored fact sheets of an index."""
 
-    def __init__(self, sheets: list[dict], document_text):
+    def __init__(self, sheets: list[dict], document_text, finder=None, correct=None):
         self._sheets = sheets
+        self._finder = finder  # ConventionFinder: conventions named by the other names their texts use
+        self._correct = correct or (lambda text: text)  # spelling of the corpus, misspellings corrected
         self._document_text = document_text  # doc name -> full text
         # analysed terms naming each convention's territory, computed once per opened index
         self._places = [set(analyze(" ".join([_label(s)] + (s.get("territory") or {}).get("aliases", []))))
@@ -101,12 +104,16 @@ class FactAnswerer:
 
     def _convention_named(self, text: str) -> tuple[dict | None, bool]:
         """The sheet of the convention a text names, and whether it names a place at all."""
+        text = self._correct(text)
+        if self._finder is not None:  # names weighted by how few texts use them
+            sheet = self._by_doc.get(self._finder.named(text))
+            return sheet, sheet is not None or self._names_a_place(CAF_MENTION.sub(" caf ", text))
         text = CAF_MENTION.sub(" caf ", text)
         return self._convention(text), self._names_a_place(text)
 
     def _names_a_place(self, question: str) -> bool:
         """Whether the question names a place other than a Caf's département ("la CTG de la CCVH")."""
-        return bool(named_terms(question) - self._cafs - KIND_TERMS)
+        return bool(named_terms(question) - self._cafs - KIND_TERMS - BODY_TERMS)
 
     def _convention(self, question: str) -> dict | None:
         """The sheet whose territory the question names, if any."""

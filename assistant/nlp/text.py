@@ -7,11 +7,12 @@ from functools import lru_cache
 
 TOKEN = re.compile(r"\w+", re.UNICODE)
 APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'"})
+LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE"})  # "Cœur" and "Coeur" are one word
 
 
 def fold(text: str) -> str:
     """Lower-case, strip accents, normalise apostrophes and spaces."""
-    text = unicodedata.normalize("NFKD", text.translate(APOSTROPHES).lower())
+    text = unicodedata.normalize("NFKD", text.translate(APOSTROPHES).translate(LIGATURES).lower())
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     return re.sub(r"\s+", " ", text).strip()
 

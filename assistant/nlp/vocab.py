@@ -88,3 +88,6 @@ NOT_FIRST_NAMES = frozenset(
     communauté commune communes conseil président présidente directeur directrice maire adjoint adjointe
     territoriale globale saint sainte pôle comité état""".split()
 ) | frozenset(MONTHS) | frozenset(WEEKDAYS)
+
+# The partner bodies of a convention, named in questions like places ("qui était là pour la MSA ?") but not places.
+PARTNER_BODIES = "MSA CCAS CIAS EPCI Etat État Département Région CNAF PMI Education nationale"

@@ -66,9 +66,10 @@ class HybridRetriever(BaseRetriever):
         """Ranked hits; ``mode`` is ``hybrid``, ``bm25`` or ``dense`` (the latter two for evaluation)."""
         return self.search_with_embedding(query, top_k, mode)[0]
 
-    def search_with_embedding(self, query: str, top_k: int | None = None,
-                              mode: str = "hybrid") -> tuple[list[Hit], list[float] | None]:
-        """Ranked hits and the query embedding (computed once, reused to score sentences)."""
+    def search_with_embedding(self, query: str, top_k: int | None = None, mode: str = "hybrid",
+                              within: str | None = None) -> tuple[list[Hit], list[float] | None]:
+        """Ranked hits and the query embedding (computed once, reused to score sentences). ``within``: the id of
+        a document the question is about, whose passages all come first (best first), then the others."""
         from llama_index.core.vector_stores.types import VectorStoreQuery
 
         s = self._settings
@@ -86,12 +87,25 @@ class HybridRetriever(BaseRetriever):
         weight = {"bm25": 0.0, "dense": 1.0}.get(mode, s.dense_weight)
         fused = fuse(lexical, dense, weight)
         lex, den = dict(lexical), dict(dense)
-        hits = []
         docstore = self._handle.docstore
         # chunks an interrupted update left in Chroma are not in the committed docstore: ignored
-        for node_id, score in [(i, sc) for i, sc in fused if docstore.document_exists(i)][: top_k or s.top_k]:
-            hits.append(Hit(docstore.get_node(node_id), score, lex.get(node_id, 0.0), den.get(node_id, 0.0)))
+        ranked = [(i, sc) for i, sc in fused if docstore.document_exists(i)]
+        if within is not None:
+            own = dict(ranked)
+            chunks = [own.get(i, 0.0) for i in self._chunk_ids(within)]
+            ranked = sorted(zip(self._chunk_ids(within), chunks), key=_best_first) + [
+                (i, sc) for i, sc in ranked if not i.startswith(f"{within}-")]
+        hits = [Hit(docstore.get_node(node_id), score, lex.get(node_id, 0.0), den.get(node_id, 0.0))
+                for node_id, score in ranked[: max(top_k or s.top_k, len(self._chunk_ids(within)) + 2
+                                                   if within else 0)]]
         return hits, embedding
+
+    def _chunk_ids(self, doc_id: str) -> list[str]:
+        """The ids of a document's passages (``<document id>-0000``, ``-0001``… in text order)."""
+        ids, docstore = [], self._handle.docstore
+        while docstore.document_exists(f"{doc_id}-{len(ids):04d}"):
+            ids.append(f"{doc_id}-{len(ids):04d}")
+        return ids
 
     def _retrieve(self, query_bundle: QueryBundle) -> list[NodeWithScore]:
         return [NodeWithScore(node=h.node, score=h.score) for h in self.search(query_bundle.query_str)]

@@ -36,7 +36,7 @@ FACTS = "facts.json"
 SPELLING = "spelling.json"
 BM25_DIR = "bm25"
 CHROMA_DIR = "chroma"
-FORMAT_VERSION = 4  # 2: fact sheets; 3: generations, metadata detected in the text; 4: nodes.jsonl
+FORMAT_VERSION = 5  # 2: fact sheets; 3: generations, metadata detected in the text; 4: nodes.jsonl; 5: œ folded
 
 
 def generation_dir(index_dir: Path) -> Path | None:

@@ -12,6 +12,12 @@ import orjson
 from assistant.nlp.text import APOSTROPHES, TOKEN, fold
 
 
+# A misspelt word is corrected when it is this long and this close to a corpus word (a letter dropped or changed
+# in a place name: "pila" / "pilat" is 89, "brest" / "bresse" 73).
+MIN_TYPO_LETTERS = 5
+TYPO_SIMILARITY = 85
+
+
 class CorpusSpelling:
     """Query words spelled as the corpus spells them, so that case, accent and apostrophe variants of a question
     ("CAUX SEINE AGGLO periode", "Caux Seine agglo période") reach both retrievers as the same text.
@@ -39,11 +45,30 @@ class CorpusSpelling:
             if seen is None or n > seen[0] or (n == seen[0] and word < seen[1]):
                 best[key] = (n, word)
         self._spelling = {key: word for key, (_, word) in best.items()}
+        self._keys: list[str] | None = None  # the words a misspelling is looked for among, made at first use
 
     def restore(self, query: str) -> str:
         """``query`` with apostrophes and spaces normalised and every word in the corpus's spelling."""
         query = re.sub(r"\s+", " ", unicodedata.normalize("NFC", query).translate(APOSTROPHES)).strip()
         return TOKEN.sub(lambda m: self._spelling.get(_fold_word(m.group(0))) or m.group(0).lower(), query)
+
+    def correct(self, query: str) -> str:
+        """``restore``, and each word the corpus does not have replaced by the corpus word it is a misspelling
+        of ("Mont du Pila" -> "Mont du Pilat"): words of ``MIN_TYPO_LETTERS`` letters or more, edit similarity
+        of ``TYPO_SIMILARITY`` or more (``rapidfuzz.fuzz.ratio``)."""
+        query = self.restore(query)
+        return TOKEN.sub(lambda m: self._closest(m.group(0)), query)
+
+    def _closest(self, word: str) -> str:
+        key = _fold_word(word)
+        if key in self._spelling or len(key) < MIN_TYPO_LETTERS or not key.isalpha():
+            return word
+        from rapidfuzz import fuzz, process
+
+        if self._keys is None:
+            self._keys = [k for k in self._spelling if len(k) >= MIN_TYPO_LETTERS - 1]
+        found = process.extractOne(key, self._keys, scorer=fuzz.ratio, score_cutoff=TYPO_SIMILARITY)
+        return self._spelling[found[0]] if found else word
 
     def save(self, path: Path) -> None:
         path.write_bytes(orjson.dumps(self._spelling))

@@ -1,0 +1,41 @@
+"""Which sentences make the answer, once each candidate has its probability."""
+from __future__ import annotations
+
+from assistant.answering.qtypes import LIST_KINDS, bullet_marker, introduces
+from assistant.config import Settings
+
+
+def select(candidates: list, kind: str, ratio: float, s: Settings) -> list:
+    """The sentences of the answer, from candidates best first: the best one; a list's introduction brings its
+    items; other sentences whose probability is at least ``ratio`` of the best join it, within the length limits."""
+    best = candidates[0]
+    chosen = [best]
+    limit = s.max_answer_chars * (1.5 if kind in LIST_KINDS else 1.0)
+    size = len(best.text)
+    if kind in LIST_KINDS and introduces(best.text):
+        # An item that says more of the question than its introduction is the answer by itself.
+        items = [c for c in candidates if c.hit_index == best.hit_index and c.start > best.start
+                 and c.is_list_item and c.coverage > best.coverage]
+        if items:
+            return [max(items, key=lambda c: c.score)]
+        # A list answer: the introduction (or list heading), then the items that follow it, in order,
+        # while they carry the same kind of marker (a "– Jeunesse" heading ends a "1) …" list).
+        following = sorted((c for c in candidates if c.hit_index == best.hit_index and c.start > best.start),
+                           key=lambda c: c.start)
+        marker = bullet_marker(following[0].text) if following else ""
+        for cand in following:
+            if not cand.is_list_item or bullet_marker(cand.text) != marker or size + len(cand.text) > limit:
+                break
+            chosen.append(cand)
+            size += len(cand.text)
+        return chosen
+    for cand in candidates[1:]:
+        if len(chosen) >= s.max_answer_sentences or cand.score < ratio * best.score:
+            break
+        if any(c.hit_index == cand.hit_index and c.start == cand.start for c in chosen):
+            continue
+        if size + len(cand.text) > limit:
+            continue
+        chosen.append(cand)
+        size += len(cand.text)
+    return sorted(chosen, key=lambda c: (c.hit_index, c.start)) if len(chosen) > 1 else chosen

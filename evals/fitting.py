@@ -1,0 +1,116 @@
+"""Fitting the answer selector: out-of-fold probabilities grouped by document, thresholds chosen on them."""
+from __future__ import annotations
+
+import numpy as np
+
+from assistant.answering.compose import select
+from assistant.answering.qtypes import question_kind
+from assistant.answering.selector import FEATURES, SentenceSelector
+from assistant.config import Settings
+
+from .scoring import contains_all
+
+C = 1.0  # inverse regularisation of the logistic regression (scikit-learn's default)
+RATIOS = (0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 1.01)  # 1.01: the best sentence alone
+THRESHOLDS = tuple(round(t, 3) for t in np.arange(0.0, 0.9, 0.01))
+
+
+def _matrix(examples: list[dict]):
+    rows = [(k, c.features) for k, e in enumerate(examples) for c in e["candidates"]]
+    x = np.array([f for _, f in rows]) if rows else np.zeros((0, len(FEATURES)))
+    y = np.array([label for e in examples for label in e["labels"]], dtype=int)
+    groups = np.array([examples[k]["group"] for k, _ in rows])
+    owner = np.array([k for k, _ in rows])
+    return x, y, groups, owner
+
+
+def _model():
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import make_pipeline
+    from sklearn.preprocessing import StandardScaler
+
+    return make_pipeline(StandardScaler(), LogisticRegression(C=C, max_iter=2000))
+
+
+def out_of_fold(x, y, groups, folds: int) -> np.ndarray:
+    """Each row's probability from a model fit on the folds that do not hold its document."""
+    from sklearn.model_selection import GroupKFold
+
+    probs = np.zeros(len(y))
+    for train, test in GroupKFold(n_splits=folds).split(x, y, groups):
+        model = _model().fit(x[train], y[train])
+        probs[test] = model.predict_proba(x[test])[:, 1]
+    return probs
+
+
+def _outcomes(examples: list[dict], ratio: float, settings: Settings) -> list[tuple[float, bool]]:
+    """Per question: the best candidate's probability and whether the answer composed at ``ratio`` is right."""
+    out = []
+    for e in examples:
+        ranked = sorted(e["candidates"], key=lambda c: (-c.score, c.hit_index, c.start))
+        if not ranked:
+            out.append((0.0, False))
+            continue
+        chosen = select(ranked, question_kind(e["question"]), ratio, settings)
+        text = " ".join(c.text for c in chosen)
+        right = contains_all(text, e["must_contain"]) and any(c.doc == e["doc"] for c in chosen)
+        out.append((ranked[0].score, right))
+    return out
+
+
+def metrics(examples: list[dict], outcomes, threshold: float) -> dict:
+    """Answer accuracy and refusals of one set at a threshold (the evaluation's definitions)."""
+    answered = [(e, p >= threshold and right) for e, (p, right) in zip(examples, outcomes) if e["answerable"]]
+    refusing = [p < threshold for e, (p, _) in zip(examples, outcomes) if not e["answerable"]]
+    refused = [p < threshold for e, (p, _) in zip(examples, outcomes) if e["answerable"]]
+    correct = sum(ok for _, ok in answered) + sum(refusing)
+    return {"questions": len(examples), "answer_accuracy": round(correct / len(examples), 3) if examples else None,
+            "answerable_refused": round(float(np.mean(refused)), 3) if refused else None,
+            "unanswerable_refused": round(float(np.mean(refusing)), 3) if refusing else None}
+
+
+def choose(examples: list[dict], settings: Settings) -> tuple[float, float, dict]:
+    """The companion ratio and refusal threshold with the best mean accuracy over the sets (ties: fewer
+    answerable questions refused, then the lower threshold), and the per-set metrics there."""
+    sets = sorted({e["set"] for e in examples})
+    best = None
+    for ratio in RATIOS:
+        outcomes = _outcomes(examples, ratio, settings)
+        for threshold in THRESHOLDS:
+            per_set = {s: metrics([e for e in examples if e["set"] == s],
+                                  [o for e, o in zip(examples, outcomes) if e["set"] == s], threshold)
+                       for s in sets}
+            score = np.mean([m["answer_accuracy"] for m in per_set.values()])
+            refused = np.mean([m["answerable_refused"] or 0.0 for m in per_set.values()])
+            key = (round(float(score), 6), -round(float(refused), 6), -threshold)
+            if best is None or key > best[0]:
+                best = (key, ratio, threshold, per_set)
+    return best[1], best[2], best[3]
+
+
+def fit_selector(examples: list[dict], folds: int = 5) -> tuple[SentenceSelector, str]:
+    x, y, groups, owner = _matrix(examples)
+    oof = out_of_fold(x, y, groups, folds)
+    for prob, k, i in zip(oof, owner, _positions(examples)):
+        examples[k]["candidates"][i].score = float(prob)
+    settings = Settings()
+    ratio, threshold, per_set = choose(examples, settings)
+    model = _model().fit(x, y)
+    scaler, logistic = model[0], model[1]
+    selector = SentenceSelector(FEATURES, scaler.mean_, scaler.scale_, logistic.coef_[0], float(logistic.intercept_[0]),
+                                refusal_threshold=float(threshold), companion_ratio=float(ratio),
+                                info={"training": {"rows": int(len(y)), "positives": int(y.sum()),
+                                                   "questions": len(examples), "folds": folds,
+                                                   "grouped_by": "gold document", "C": C},
+                                      "out_of_fold": per_set})
+    lines = [f"{'jeu':<12}{'questions':>10}{'exactitude':>12}{'refus (rép.)':>14}{'refus (sans rép.)':>19}"]
+    for name, m in per_set.items():
+        lines.append(f"{name:<12}{m['questions']:>10}{m['answer_accuracy']!s:>12}{m['answerable_refused']!s:>14}"
+                     f"{m['unanswerable_refused']!s:>19}")
+    lines.append(f"seuil de refus {threshold}, rapport des phrases jointes {ratio} (hors pli, groupés par document)")
+    return selector, "\n".join(lines)
+
+
+def _positions(examples: list[dict]):
+    for e in examples:
+        yield from range(len(e["candidates"]))
