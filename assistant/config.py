@@ -44,7 +44,7 @@ class Settings(BaseSettings):
 
     # Answers.
     max_answer_sentences: int = 3
-    max_answer_chars: int = 400
+    max_answer_chars: int | None = None  # None: the length fitted with the answer selector (selector.json)
     max_question_chars: int = 1000
 
     # Optional language model (any OpenAI-compatible server: Ollama, vLLM, Albert). Off unless a base URL is set;

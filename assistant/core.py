@@ -87,9 +87,9 @@ class Assistant:
                 handle = open_index(self.settings, client=self.client)
                 self._retriever = HybridRetriever(handle, lambda: self.embed_model, self.settings)
                 self._answerer = ExtractiveAnswerer(handle, self.settings, self._selector)
-                self._finder = ConventionFinder(handle.facts)
+                self._finder = ConventionFinder(handle.facts, handle.spelling)
                 self._fact_answerer = FactAnswerer(handle.facts, lambda doc: self.document(doc)[0], self._finder,
-                                                   handle.spelling.correct)
+                                                   self._correct)
                 if self.settings.llm_base_url:
                     from assistant.answering.llm import LLMClient
 
@@ -98,6 +98,11 @@ class Assistant:
                 self._doc_ids = {entry["doc"]: i for i, entry in handle.manifest["documents"].items()}
                 self._handle = handle
         return self._handle
+
+    def _correct(self, question: str) -> str:
+        """The question with its misspelt words corrected against the corpus (see ``CorpusSpelling.correct``)."""
+        handle = self._handle
+        return handle.spelling.correct(question, handle.lexical.knows)
 
     @property
     def handle(self):
@@ -160,7 +165,8 @@ class Assistant:
     def candidates(self, question: str) -> list:
         """Every sentence that competes to answer a question, with its features and probability, best first
         (training and diagnostics: ``ctg train``)."""
-        question = self._open().spelling.correct(self.validate(question))
+        self._open()
+        question = self._correct(self.validate(question))
         hits, embedding, named = self._retrieve(question)
         return self._answerer.candidates(question, hits, embedding, named)
 
@@ -233,7 +239,7 @@ class Assistant:
         t0 = time.perf_counter()
         self._open()
         t1 = time.perf_counter()
-        question = self._handle.spelling.correct(question)  # misspelt names, missing accents
+        typed, question = question, self._correct(question)  # misspelt names
         answer = self._fact_answerer.answer(question)  # questions across conventions, from the fact sheets
         hits = []
         if answer is None:
@@ -245,7 +251,7 @@ class Assistant:
                 from assistant.answering.llmanswer import llm_answer
 
                 passages = [self._passage(h) for h in hits[: self.settings.llm_passages]]
-                answer = llm_answer(self._llm, question, passages, answer, on_delta)
+                answer = llm_answer(self._llm, typed, passages, answer, on_delta)  # the question as typed
         t3 = time.perf_counter()
         answer.citations = self._with_pages(answer.citations)
         answer.passages = [self._passage(h) for h in hits[: self.settings.top_k]]
@@ -260,7 +266,8 @@ class Assistant:
         (``CTG_DENSE_RETRIEVAL``)."""
         s = self.settings
         named = self._finder.find(question)
-        if about and self._finder.named(question) in (None, about):  # the conversation's convention comes first
+        follow_up = about is not None and self._finder.named(question) in (None, about)
+        if follow_up:  # the conversation's convention comes first
             from assistant.retrieval.convention import Named
 
             top = max([n.score for n in named] + [self._finder.clear])
@@ -272,6 +279,8 @@ class Assistant:
                                                                     within=within)
         if not hits or within is None or hits[0].bm25 <= 0:
             hits, embedding = self._retriever.search_with_embedding(question, top_k=s.answer_passages, within=within)
+        if follow_up:  # a follow-up that names nothing else is answered from its convention's text alone
+            hits = [h for h in hits if h.node.metadata.get("doc") == about] or hits
         return hits, embedding, named
 
     @staticmethod

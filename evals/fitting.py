@@ -11,7 +11,11 @@ from assistant.config import Settings
 from .scoring import contains_all
 
 C = 1.0  # inverse regularisation of the logistic regression (scikit-learn's default)
-RATIOS = (0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 1.01)  # 1.01: the best sentence alone
+RATIOS = (0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01)  # 1.01: the best sentence alone
+ANSWER_CHARS = (300, 400, 500, 600, 700)
+# The median answer must stay readable: at most this many characters out-of-fold (the product's limit is 400;
+# a tenth is kept for texts unlike the training ones).
+MEDIAN_CHARS = 360
 THRESHOLDS = tuple(round(t, 3) for t in np.arange(0.0, 0.9, 0.01))
 
 
@@ -43,39 +47,43 @@ def out_of_fold(x, y, groups, folds: int) -> np.ndarray:
     return probs
 
 
-def _outcomes(examples: list[dict], ratio: float, settings: Settings) -> list[tuple[float, bool]]:
-    """Per question: the best candidate's probability and whether the answer composed at ``ratio`` is right."""
+def _outcomes(examples: list[dict], ratio: float, chars: int, sentences: int) -> list[tuple[float, bool, int]]:
+    """Per question: the best candidate's probability, whether the answer composed at ``ratio`` and ``chars``
+    is right, and its length."""
     out = []
     for e in examples:
         ranked = sorted(e["candidates"], key=lambda c: (-c.score, c.hit_index, c.start))
         if not ranked:
-            out.append((0.0, False))
+            out.append((0.0, False, 0))
             continue
-        chosen = select(ranked, question_kind(e["question"]), ratio, settings)
+        chosen = select(ranked, question_kind(e["question"]), ratio, chars, sentences)
         text = " ".join(c.text for c in chosen)
         right = contains_all(text, e["must_contain"]) and any(c.doc == e["doc"] for c in chosen)
-        out.append((ranked[0].score, right))
+        out.append((ranked[0].score, right, len(text)))
     return out
 
 
 def metrics(examples: list[dict], outcomes, threshold: float) -> dict:
     """Answer accuracy and refusals of one set at a threshold (the evaluation's definitions)."""
-    answered = [(e, p >= threshold and right) for e, (p, right) in zip(examples, outcomes) if e["answerable"]]
-    refusing = [p < threshold for e, (p, _) in zip(examples, outcomes) if not e["answerable"]]
-    refused = [p < threshold for e, (p, _) in zip(examples, outcomes) if e["answerable"]]
+    answered = [(e, p >= threshold and right) for e, (p, right, _) in zip(examples, outcomes) if e["answerable"]]
+    refusing = [p < threshold for e, (p, _, _) in zip(examples, outcomes) if not e["answerable"]]
+    refused = [p < threshold for e, (p, _, _) in zip(examples, outcomes) if e["answerable"]]
     correct = sum(ok for _, ok in answered) + sum(refusing)
     return {"questions": len(examples), "answer_accuracy": round(correct / len(examples), 3) if examples else None,
             "answerable_refused": round(float(np.mean(refused)), 3) if refused else None,
             "unanswerable_refused": round(float(np.mean(refusing)), 3) if refusing else None}
 
 
-def choose(examples: list[dict], settings: Settings) -> tuple[float, float, dict]:
-    """The companion ratio and refusal threshold with the best mean accuracy over the sets (ties: fewer
-    answerable questions refused, then the lower threshold), and the per-set metrics there."""
+def choose(examples: list[dict], settings: Settings) -> tuple[float, int, float, dict]:
+    """The companion ratio, answer length and refusal threshold with the best mean accuracy over the sets (ties:
+    fewer answerable questions refused, then the lower threshold) among those whose median answer is at most
+    ``MEDIAN_CHARS`` long in every set, and the per-set metrics there."""
     sets = sorted({e["set"] for e in examples})
     best = None
-    for ratio in RATIOS:
-        outcomes = _outcomes(examples, ratio, settings)
+    for ratio, chars in ((r, c) for r in RATIOS for c in ANSWER_CHARS):
+        outcomes = _outcomes(examples, ratio, chars, settings.max_answer_sentences)
+        if max(np.median([n for e, (_, _, n) in zip(examples, outcomes) if e["set"] == s]) for s in sets) > MEDIAN_CHARS:
+            continue
         for threshold in THRESHOLDS:
             per_set = {s: metrics([e for e in examples if e["set"] == s],
                                   [o for e, o in zip(examples, outcomes) if e["set"] == s], threshold)
@@ -84,8 +92,8 @@ def choose(examples: list[dict], settings: Settings) -> tuple[float, float, dict
             refused = np.mean([m["answerable_refused"] or 0.0 for m in per_set.values()])
             key = (round(float(score), 6), -round(float(refused), 6), -threshold)
             if best is None or key > best[0]:
-                best = (key, ratio, threshold, per_set)
-    return best[1], best[2], best[3]
+                best = (key, ratio, chars, threshold, per_set)
+    return best[1:]
 
 
 def fit_selector(examples: list[dict], folds: int = 5) -> tuple[SentenceSelector, str]:
@@ -94,11 +102,11 @@ def fit_selector(examples: list[dict], folds: int = 5) -> tuple[SentenceSelector
     for prob, k, i in zip(oof, owner, _positions(examples)):
         examples[k]["candidates"][i].score = float(prob)
     settings = Settings()
-    ratio, threshold, per_set = choose(examples, settings)
+    ratio, chars, threshold, per_set = choose(examples, settings)
     model = _model().fit(x, y)
     scaler, logistic = model[0], model[1]
     selector = SentenceSelector(FEATURES, scaler.mean_, scaler.scale_, logistic.coef_[0], float(logistic.intercept_[0]),
-                                refusal_threshold=float(threshold), companion_ratio=float(ratio),
+                                refusal_threshold=float(threshold), companion_ratio=float(ratio), answer_chars=chars,
                                 info={"training": {"rows": int(len(y)), "positives": int(y.sum()),
                                                    "questions": len(examples), "folds": folds,
                                                    "grouped_by": "gold document", "C": C},
@@ -107,7 +115,8 @@ def fit_selector(examples: list[dict], folds: int = 5) -> tuple[SentenceSelector
     for name, m in per_set.items():
         lines.append(f"{name:<12}{m['questions']:>10}{m['answer_accuracy']!s:>12}{m['answerable_refused']!s:>14}"
                      f"{m['unanswerable_refused']!s:>19}")
-    lines.append(f"seuil de refus {threshold}, rapport des phrases jointes {ratio} (hors pli, groupés par document)")
+    lines.append(f"seuil de refus {threshold}, rapport des phrases jointes {ratio}, réponse de {chars} caractères au "
+                 "plus (hors pli, groupés par document)")
     return selector, "\n".join(lines)
 
 

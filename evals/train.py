@@ -15,12 +15,14 @@ from pathlib import Path
 import numpy as np
 
 DEVSET = Path("../shared/devset")
-# (name, corpus folder, question files): the devset's a and b questions are asked over all 53 of its texts,
-# as the check on slice c is; slice c's questions are never read here.
+# (name, corpus folder, question files): the devset's a and b questions, and the training questions written here
+# on the a and b texts (evals/devset_train_*.jsonl), are asked over all 53 of its texts, as the check on slice c
+# is; slice c's questions are never read here.
 SETS = [
     ("seeds", "corpus", ["evals/questions.jsonl"]),
     ("synthetic", "evals/synthetic/corpus", ["evals/synthetic/questions.jsonl"]),
-    ("devset-ab", "devset", [str(DEVSET / "slice-a/questions.jsonl"), str(DEVSET / "slice-b/questions.jsonl")]),
+    ("devset-ab", "devset", [str(DEVSET / "slice-a/questions.jsonl"), str(DEVSET / "slice-b/questions.jsonl"),
+                             "evals/devset_train_a.jsonl", "evals/devset_train_b.jsonl"]),
 ]
 
 

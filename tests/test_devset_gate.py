@@ -9,9 +9,9 @@ import pytest
 from tests.conftest import ROOT
 
 DEVSET = ROOT.parent / "shared" / "devset"
-GATE = {"answer_accuracy": 0.52, "citation_accuracy": 0.84}
-MAX_ANSWERABLE_REFUSED = 0.12
-MIN_FOLLOW_UP = 0.40
+GATE = {"answer_accuracy": 0.66, "citation_accuracy": 0.88}
+MAX_ANSWERABLE_REFUSED = 0.08
+MIN_FOLLOW_UP = 0.75
 
 pytestmark = pytest.mark.skipif(not DEVSET.is_dir(), reason=f"{DEVSET} absent : le jeu réel (devset) n'est pas "
                                                             "à côté du dépôt, la porte sur la tranche c est sautée")

@@ -6,6 +6,8 @@ from assistant import Assistant, messages
 from . import llm_stub
 
 QUESTION = "Quelle est la démarche suivie par la Ville de Perpignan et la Caf pour construire la CTG ?"
+# a question the extractive path answers (not refuses): what a fallback must still give, with its citations
+FALLBACK_QUESTION = "Que vise la convention territoriale globale de Perpignan ?"
 
 
 @pytest.fixture(scope="module")
@@ -36,15 +38,15 @@ def test_hallucinated_sentence_is_dropped_and_the_answer_says_so(seed_index, emb
 
 
 def test_timeout_falls_back_to_the_extractive_answer(seed_index, embed_model, stub_url):
-    answer = with_llm(seed_index, embed_model, stub_url, "stub-slow", timeout=1.0).ask(QUESTION)
+    answer = with_llm(seed_index, embed_model, stub_url, "stub-slow", timeout=1.0).ask(FALLBACK_QUESTION)
     assert answer.mode == "extractive" and answer.notice == messages.LLM_FALLBACK
     assert answer.citations and answer.text.strip()
 
 
 def test_garbage_and_a_server_down_fall_back(seed_index, embed_model, stub_url):
-    garbage = with_llm(seed_index, embed_model, stub_url, "stub-garbage").ask(QUESTION)
+    garbage = with_llm(seed_index, embed_model, stub_url, "stub-garbage").ask(FALLBACK_QUESTION)
     assert garbage.mode == "extractive" and garbage.notice == messages.LLM_UNSUPPORTED and garbage.citations
-    down = with_llm(seed_index, embed_model, "http://127.0.0.1:9/v1", "any", timeout=2.0).ask(QUESTION)
+    down = with_llm(seed_index, embed_model, "http://127.0.0.1:9/v1", "any", timeout=2.0).ask(FALLBACK_QUESTION)
     assert down.mode == "extractive" and down.notice == messages.LLM_FALLBACK
 
 

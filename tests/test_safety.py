@@ -1,5 +1,6 @@
 """Bad input, prompt injection in documents, escaping, no network, secrets and the query log."""
 import json
+import re
 import os
 import random
 import subprocess
@@ -104,11 +105,17 @@ def injected(tmp_path_factory, embed_model):
     return indexed_seed_copy(tmp_path_factory, embed_model, "injected", {"faussebourg.txt": INJECTION})
 
 
+def first_sentence(answer) -> str:
+    return re.split(r" \[\d+\]", answer.text)[0]
+
+
 def test_an_injected_document_does_not_change_answers_about_other_conventions(injected, embed_model, seed_assistant):
     assistant = Assistant(injected, embed_model=embed_model)
     for question in ABOUT_OTHERS:
         clean, attacked = seed_assistant.ask(question), assistant.ask(question)
-        assert attacked.text == clean.text, question
+        # the same best sentence (one more document moves the corpus statistics, so a companion sentence of
+        # the same text may join or leave it), never the injected text
+        assert attacked.refused == clean.refused and first_sentence(attacked) == first_sentence(clean), question
         assert "faussebourg.txt" not in {c.doc for c in attacked.citations}
         assert "Pirate" not in attacked.text
 

@@ -25,14 +25,15 @@ def test_shipped_model_is_readable_and_fitted_on_data():
 
 def test_round_trip_and_probabilities(tmp_path):
     n = len(FEATURES)
-    selector = SentenceSelector(FEATURES, np.zeros(n), np.ones(n), np.linspace(-1, 1, n), 0.5, 0.2, 0.8,
-                                {"training": {"rows": 1}})
+    selector = SentenceSelector(FEATURES, np.zeros(n), np.ones(n), np.linspace(-1, 1, n), 0.5,
+                                refusal_threshold=0.2, companion_ratio=0.8, answer_chars=500,
+                                info={"training": {"rows": 1}})
     path = tmp_path / "selector.json"
     selector.save(path)
     again = SentenceSelector.load(path)
     x = np.random.default_rng(0).normal(size=(4, n))
     assert np.allclose(again.probabilities(x), selector.probabilities(x), atol=1e-5)
-    assert again.refusal_threshold == 0.2 and again.info["training"] == {"rows": 1}
+    assert again.refusal_threshold == 0.2 and again.answer_chars == 500 and again.info["training"] == {"rows": 1}
 
 
 def test_model_file_errors_are_french_and_say_what_to_do(tmp_path):
@@ -64,7 +65,7 @@ def test_fitting_chooses_thresholds_out_of_fold():
             features = rng.normal(size=len(FEATURES)) * 0.3
             features[0] = (2.0 if positive else 0.0) + rng.normal() * 0.3
             cands.append(SimpleNamespace(features=features, text=f"phrase {q} {i} {'réponse' if positive else ''}",
-                                         doc=f"d{q % 10}.txt", hit_index=0, start=i, is_list_item=False,
+                                         doc=f"d{q % 10}.txt", hit_index=0, start=i, end=i + 1, is_list_item=False,
                                          coverage=0.0, score=0.0))
             labels.append(positive)
         examples.append({"set": "toy", "question": "Qui a signé ?", "group": f"d{q % 10}", "kind": "signatories",

@@ -2,15 +2,15 @@
 from __future__ import annotations
 
 from assistant.answering.qtypes import LIST_KINDS, bullet_marker, introduces
-from assistant.config import Settings
 
 
-def select(candidates: list, kind: str, ratio: float, s: Settings) -> list:
+def select(candidates: list, kind: str, ratio: float, max_chars: int, max_sentences: int) -> list:
     """The sentences of the answer, from candidates best first: the best one; a list's introduction brings its
-    items; other sentences whose probability is at least ``ratio`` of the best join it, within the length limits."""
+    items; other sentences of its text whose probability is at least ``ratio`` of the best join it, up to
+    ``max_sentences`` and ``max_chars`` characters (half as much again for a list)."""
     best = candidates[0]
     chosen = [best]
-    limit = s.max_answer_chars * (1.5 if kind in LIST_KINDS else 1.0)
+    limit = max_chars * (1.5 if kind in LIST_KINDS else 1.0)
     size = len(best.text)
     if kind in LIST_KINDS and introduces(best.text):
         # An item that says more of the question than its introduction is the answer by itself.
@@ -30,9 +30,11 @@ def select(candidates: list, kind: str, ratio: float, s: Settings) -> list:
             size += len(cand.text)
         return chosen
     for cand in candidates[1:]:
-        if len(chosen) >= s.max_answer_sentences or cand.score < ratio * best.score:
+        if len(chosen) >= max_sentences or cand.score < ratio * best.score:
             break
-        if any(c.hit_index == cand.hit_index and c.start == cand.start for c in chosen):
+        if cand.doc != best.doc:  # an answer about one convention is read in one text
+            continue
+        if any(c.hit_index == cand.hit_index and c.start < cand.end and cand.start < c.end for c in chosen):
             continue
         if size + len(cand.text) > limit:
             continue

@@ -25,7 +25,7 @@ from assistant.answering.qtypes import (
     question_kind,
     strip_bullet,
 )
-from assistant.answering.selector import FEATURES, SentenceSelector, derived
+from assistant.answering.selector import BASE, FEATURES, SentenceSelector, derived
 from assistant.config import Settings
 from assistant.nlp.segment import BULLET, sentence_spans
 from assistant.nlp.terms import GENERIC_TERMS, QUESTION_FRAME, defined_acronyms, matches
@@ -38,7 +38,6 @@ from assistant.store.lexical import LexicalIndex
 from assistant.store.sentences import sentence_vectors, word_sentence_vectors, word_vector
 
 SOFT_MATCH = 0.6  # word-vector cosine from which two words count as near-synonyms
-BASE_FEATURES = 21  # the features ``_features`` computes; the others are derived from them
 
 
 @dataclass
@@ -87,7 +86,7 @@ class ExtractiveAnswerer:
         out = self._candidates(question, kind, hits, embedding)
         if out:
             context = self._question_context(question, kind, hits, named)
-            matrix = derived(np.array([self._features(c, hits, context) for c in out]), BASE_FEATURES)
+            matrix = derived(np.array([self._features(c, hits, context) for c in out]), BASE)
             for cand, row, p in zip(out, matrix, self.selector.probabilities(matrix)):
                 cand.features, cand.score = row, float(p)
         return sorted(out, key=lambda c: (-c.score, c.hit_index, c.start))
@@ -155,7 +154,7 @@ class ExtractiveAnswerer:
             "shape_strict": c.shape * (kind in STRICT_KINDS), "shape_shaped": c.shape * (kind in SHAPED_KINDS),
             "item_list": float(c.is_list_item and kind in LIST_KINDS), "unknown_name": q["unknown"],
         }
-        return [values[f] for f in FEATURES[:BASE_FEATURES]]
+        return [values[f] for f in FEATURES[:BASE]]
 
     def _similarity_inputs(self, question: str, hits: list[Hit], embedding) -> tuple[dict, np.ndarray | None]:
         """The vectors of the hits' sentences, by ``(node id, start)``, and the question's vector to compare
@@ -222,9 +221,13 @@ class ExtractiveAnswerer:
     def answer(self, question: str, hits: list[Hit], embedding=None, named=()) -> Answer:
         """The best sentences, cited; a refusal when the best one's probability is under the fitted threshold."""
         candidates = self.candidates(question, hits, embedding, named)
-        if not candidates or candidates[0].score < self.selector.refusal_threshold:
+        # a place or person the corpus never mentions ("la CTG de Toulouse"): nothing in the sources is about it
+        unknown = any(not self._lexical.knows(t) for t in named_terms(question))
+        if not candidates or unknown or candidates[0].score < self.selector.refusal_threshold:
             return Answer(messages.REFUSAL, refused=True, confidence=candidates[0].score if candidates else 0.0)
-        chosen = select(candidates, question_kind(question), self.selector.companion_ratio, self._settings)
+        s = self._settings
+        chosen = select(candidates, question_kind(question), self.selector.companion_ratio,
+                        s.max_answer_chars or self.selector.answer_chars, s.max_answer_sentences)
         return self._compose(chosen, hits, candidates[0].score)
 
     def _compose(self, chosen: list[Candidate], hits: list[Hit], confidence: float) -> Answer:
@@ -243,3 +246,4 @@ class ExtractiveAnswerer:
                                       start=meta["start"], end=meta["end"], score=round(hit.score, 4),
                                       highlights=tuple(highlights[hit_index])))
         return Answer(text=" ".join(parts), refused=False, citations=citations, confidence=confidence)
+

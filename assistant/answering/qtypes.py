@@ -22,11 +22,14 @@ KIND_PATTERNS = [
     ("contact", r"e-?mail|courriel|telephone|numero de tel|adresse (postale|mail|electronique|du|de la|des)"
                 r"|site (internet|web)|contacter|joindre"),
     ("duration", r"combien de temps|duree|(pour|sur) combien d'annees|combien d'annees|depuis combien"),
-    ("amount", r"quel montant|quelle somme|\bbudget|combien (d'euros|.{0,30}\b(coute|finance|apporte|verse|depense))"
+    ("amount", r"quel montant|quelle somme|\bbudget|combien (d'euros|.{0,30}\b(coute|finance|apporte|verse|depense|investi|engage|consacre|mobilise|alloue))"
                r"|\bcout\b"),
     ("period", r"jusqu'?(a|en) quand|jusqu'en|jusqu'?a quelle|quelle periode|sur quelle(s)? annee|court[- ]elle"
                r"|se termine|prend fin|echeance|periode|s'acheve|expire"),
     ("schedule", r"horaires?\b|heures d'ouverture"),
+    # where something took place: "Où a été signée…", "signée où", "dans quelle commune…"
+    ("place", r"^(et )?ou (a|ont|s'est|se sont|est|sera|etait|avait|aura) |\bsigne(e|es|s)? ou\s*\??\s*$"
+              r"|\b(dans|en) quel(le)? (lieu|commune|ville|salle)\b|\bquel lieu\b"),
     ("hour", r"quelle heure|\bheure\b"),
     ("year", r"quelle annee"),
     ("date", r"\bquand\b|quelle date|quel jour|\bdate\b|quel mois"),
@@ -35,16 +38,17 @@ KIND_PATTERNS = [
     ("definition", r"qu'est-ce qu'une?\b|c'est quoi|definition|definit|a quoi sert une|en quoi consiste"),
     # "Combien d'axes…": a count, not the list itself
     ("figures", r"\bcombien d(?:e |')\s*(?:axes?|objectifs?|actions?|domaines?|thematiques?|priorites?|enjeux|mesures)"),
-    ("objectives", r"raisons?\b|pourquoi|dans quel but|objectif|\baxes?\b|enjeu|ambition|priorite"),
+    ("objectives", r"raisons?\b|pourquoi|dans quel but|objectif|\baxes?\b|enjeu|ambition|priorite|orientations?\b"
+                   r"|\bbuts?\b|finalite|fragilite|plus[- ]value"),
     ("collectivity", r"type de collectivite|quelle collectivite|commune ou|ou (par )?une intercommunalite"
                      r"|entre quels partenaires"),
     ("territory", r"quelles? (sont les )?(communes|villes)|(les|des) communes (membres|concernees|signataires)"
                   r"|noms des communes|combien de communes|quel territoire"),
     ("signatories", r"\bqui\b|quel(le)?s? (elus?|responsables?|signataires?|representants?|personnes?)"
                     r"|(ont|a) (co)?signe|represent|\bmaire\b|directeur|directrice|president"),
-    ("figures", r"combien|quel montant|montant|nombre|population"),
-    ("domains", r"domaine|champ|thematique|secteur|volet"),
-    ("actions", r"action|mesure|projet|prevoi|concretement|realis"),
+    ("figures", r"combien|quel montant|montant|nombre|population|chiffr"),
+    ("domains", r"domaine|champ|thematique|secteur|volet|quels (services|publics)"),
+    ("actions", r"action|mesure|projet|prevoi|concretement|realis|etapes?\b|pilotage|temps forts"),
 ]
 # The words that name a kind of question are answered by the answer's form, not repeated by it
 # ("En quelle année s'achève…" is answered by "2022-2026").
@@ -60,10 +64,11 @@ KIND_WORDS = {
     "actions": "action actions mesure mesures projet projets prévoit prévoir concrètement",
     "territory": "communes territoire noms membres",
     "collectivity": "collectivité type commune intercommunalité partenaires",
+    "place": "lieu salle commune ville",
 }
 LIST_KINDS = {"objectives", "actions", "domains"}
 # Kinds whose answer has a recognisable shape (a date, a number, a person).
-SHAPED_KINDS = {"contact", "entity", "amount", "schedule", "hour", "year", "date", "period", "duration", "figures",
+SHAPED_KINDS = {"place", "contact", "entity", "amount", "schedule", "hour", "year", "date", "period", "duration", "figures",
                 "signatories", "territory", "collectivity", "definition"}
 STRICT_KINDS = {"contact", "territory", "schedule", "hour", "year", "date", "figures", "amount", "entity"}
 
@@ -78,12 +83,14 @@ NUMBER = re.compile(r"\d")
 INNER_NAME = re.compile(r"(?<=[\w,;:(] )(?:[A-Z]{2,}\b|[A-ZÉÈ][a-zéèêëïîôûç]+(?:[ -][A-ZÉÈ][\w-]+)*)")
 # Capitalised words that name the convention's own parties, not a third party.
 INSTITUTIONAL = {"caf", "ctg", "ville", "convention", "communaute", "commune", "caisse", "conseil", "maire", "etat"}
-AMOUNT = re.compile(r"\d[\d \u202f\xa0.,]*\s?(€|euros?\b|k€|m€|millions? d.euros)")
+AMOUNT = re.compile(r"\d[\d \u202f\xa0.,]*\s?(?:(?:k|m|md|millions?|milliards?)\s?)?(?:€|euros?\b|d.euros)")
 DURATION = re.compile(r"\b(\d+|deux|trois|quatre|cinq|six) (ans|annees|mois|semaines|jours)\b|\bperiode\b"
                       r"|\bpluriannuel|\bduree\b")
 PERSON = re.compile(r"\b([A-ZÉÈ][a-zéèëêïîôç]+(?:-[A-ZÉÈ][a-zéèëêïîôç]+)?) ([A-ZÉÈ][A-ZÉÈa-zéèëêïîôç-]+)\b")
 ROLE = re.compile(rf"\b{ROLE_START}")
-BULLET_START = re.compile(r"^\s*(?:[•\-–—*▪◦·○●]|\d{1,2}[).])\s*")
+TITLES = {"mme", "mlle", "mmes"}
+TITLED = re.compile(r"\b(?:M\.|Mme|Mlle|MM\.|Mmes)\s+[A-ZÉÈ][\w-]+")  # a surname after a civility title
+BULLET_START = re.compile(r"^\s*(?:[•\-–—*▪◦·○●➢►✓✔]|o(?=\s+[A-ZÀ-ÖØ-Ý])|\d{1,2}[).])\s*")
 
 
 def kind_terms(kind: str) -> set[str]:
@@ -165,6 +172,8 @@ def kind_bonus(kind: str, sentence: str, is_list_item: bool, noun: str | None = 
         return 1.0 if is_place_list(sentence) else 0.0
     if kind == "contact":
         return 1.0 if CONTACT.search(sentence) else 0.0
+    if kind == "place":  # a venue ("à la salle des fêtes", "en mairie"), or "à" before a place name
+        return 1.0 if VENUE.search(f) else 0.6 if AT_PLACE.search(sentence) else 0.0
     if kind == "collectivity":  # what kind of local authority
         return 1.0 if TERRITORY_KIND.search(f) else 0.0
     if kind == "figures":
@@ -181,6 +190,9 @@ def kind_bonus(kind: str, sentence: str, is_list_item: bool, noun: str | None = 
     return 0.0
 
 
+VENUE = re.compile(r"\b(a|au|dans|en) (la |le |l'|les )?(salle|mairie|hotel|siege|maison|locaux|espace|centre"
+                   r"|chateau|auditorium|pole|cite|palais|foyer)\b")
+AT_PLACE = re.compile(r"\b(?:à|au|dans|en)\s+(?:la |le |l['’])?[A-ZÉÈ]")
 CONTACT = re.compile(r"[\w.-]+@[\w-]+\.\w+|\b0\d([ .]?\d{2}){4}\b|https?://|www\.")
 DOMAIN = re.compile("|".join(d.pattern for d in DOMAINS) + "|" + OTHER_THEMES)
 DEFINES = re.compile(r"\b(est une?|n'est pas|c'est|constitue|se definit|consiste)\b")
@@ -197,9 +209,11 @@ def is_place_list(sentence: str) -> bool:
 
 
 def count_persons(sentence: str) -> int:
-    """Names like "Louis ALIOT" or "Jean-François Soto" (not "La Caf", not "Conseil Départemental")."""
-    return sum(1 for first, last in PERSON.findall(sentence)
-               if first.lower() not in NOT_FIRST_NAMES and last.lower() not in NOT_FIRST_NAMES)
+    """Names like "Louis ALIOT", "Jean-François Soto" or "M. Bourrat", "Mme Abid" (not "La Caf", not "Conseil
+    Départemental")."""
+    named = sum(1 for first, last in PERSON.findall(sentence)
+                if first.lower() not in NOT_FIRST_NAMES | TITLES and last.lower() not in NOT_FIRST_NAMES)
+    return named + len(TITLED.findall(sentence))
 
 
 def bullet_marker(sentence: str) -> str:

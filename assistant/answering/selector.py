@@ -29,6 +29,7 @@ FEATURES = (
     "coverage_gap", "similarity_gap", "overlap_gap", "shape_gap", "retrieval_gap", "bm25_gap", "name_match_gap",
 )
 PRODUCTS = [f for f in FEATURES if "_x_" in f]
+BASE = FEATURES.index(PRODUCTS[0])  # the features a candidate has; the others are derived from them
 GAPS = [f for f in FEATURES if f.endswith("_gap")]
 
 
@@ -52,6 +53,7 @@ class SentenceSelector:
     intercept: float
     refusal_threshold: float = 0.5  # the best candidate's probability under which the answer is refused
     companion_ratio: float = 0.8  # other sentences join the best when their probability is this share of it
+    answer_chars: int = 400  # the longest answer (half as much again for a list)
     info: dict = field(default_factory=dict)  # training data fingerprint, out-of-fold metrics
 
     def probabilities(self, matrix: np.ndarray) -> np.ndarray:
@@ -62,7 +64,7 @@ class SentenceSelector:
         return {"features": list(self.features), "mean": _rounded(self.mean), "scale": _rounded(self.scale),
                 "coef": dict(zip(self.features, _rounded(self.coef))), "intercept": round(float(self.intercept), 6),
                 "refusal_threshold": round(self.refusal_threshold, 4),
-                "companion_ratio": round(self.companion_ratio, 4), **self.info}
+                "companion_ratio": round(self.companion_ratio, 4), "answer_chars": self.answer_chars, **self.info}
 
     def save(self, path: Path = MODEL_FILE) -> None:
         path.write_text(json.dumps(self.to_dict(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
@@ -74,16 +76,17 @@ class SentenceSelector:
         try:
             data = json.loads(Path(path).read_text(encoding="utf-8"))
             features = tuple(data["features"])
-            coef = np.array([data["coef"][f] for f in features])
-            mean, scale = np.array(data["mean"]), np.array(data["scale"])
-        except (OSError, ValueError, KeyError) as exc:
+            if features != FEATURES:
+                raise CTGError(messages.SELECTOR_MISMATCH.format(path=path))
+            fitted = ("refusal_threshold", "companion_ratio", "answer_chars")
+            info = {k: v for k, v in data.items()
+                    if k not in {"features", "mean", "scale", "coef", "intercept", *fitted}}
+            return cls(features, np.array(data["mean"]), np.array(data["scale"]),
+                       np.array([data["coef"][f] for f in features]), float(data["intercept"]),
+                       float(data["refusal_threshold"]), float(data["companion_ratio"]), int(data["answer_chars"]),
+                       info)
+        except (OSError, ValueError, KeyError, TypeError) as exc:
             raise CTGError(messages.SELECTOR_UNREADABLE.format(path=path, error=exc)) from exc
-        if features != FEATURES:
-            raise CTGError(messages.SELECTOR_MISMATCH.format(path=path))
-        info = {k: v for k, v in data.items() if k not in
-                {"features", "mean", "scale", "coef", "intercept", "refusal_threshold", "companion_ratio"}}
-        return cls(features, mean, scale, coef, float(data["intercept"]), float(data["refusal_threshold"]),
-                   float(data["companion_ratio"]), info)
 
 
 def _rounded(values) -> list[float]:

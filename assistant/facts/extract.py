@@ -50,6 +50,7 @@ class FactSheet:
     figures: list[dict] = field(default_factory=list)
     names: list[str] = field(default_factory=list)  # the proper names the text uses most (places, bodies)
     source_names: list[str] = field(default_factory=list)  # the words of its source address
+    name_terms: dict[str, list[str]] = field(default_factory=dict)  # analysed, by kind of name (convention finder)
     spans: dict[str, list[int]] = field(default_factory=dict)
 
     def to_dict(self) -> dict:
@@ -187,7 +188,7 @@ def aliases(text: str, name: str | None) -> list[str]:
 def extract(doc: str, title: str, text: str, metadata: dict | None = None) -> FactSheet:
     """The fact sheet of one document."""
     from assistant.facts.people import people
-    from assistant.nlp.names import proper_names, url_names
+    from assistant.nlp.names import proper_names, sheet_name_terms, url_names
 
     metadata = metadata or {}
     sheet = FactSheet(doc=doc, title=title)
@@ -218,6 +219,7 @@ def extract(doc: str, title: str, text: str, metadata: dict | None = None) -> Fa
             span = (person["start"], person["end"])
             getattr(sheet, key).append(person)
             _keep(sheet, f"{key}[{i}]", span)
+    sheet.name_terms = sheet_name_terms(sheet.to_dict())
     return sheet
 
 

@@ -16,9 +16,13 @@ from assistant.nlp.text import analyze, fold
 from assistant.nlp.vocab import DOMAINS, MONTH, MONTHS, PARTNER_BODIES
 from assistant.results import Answer, Citation
 
-ACROSS = re.compile(r"\b(quelles|lesquelles|combien de|toutes? les|ces|parmi les|liste[rz]?|la plus|le plus)\b"
-                    r".{0,40}\b(ctg|conventions?|territoires?|collectivites?)\b|\bdans ces conventions\b"
-                    r"|\b(ctg|conventions?)\b.{0,20}\b(les plus|la plus)\b")
+# A question across conventions: about CTG in the plural ("quelles conventions", "combien de CTG", "parmi ces
+# conventions"), not a count inside one ("combien de communes sur le territoire").
+ACROSS = re.compile(r"\b(quelles|lesquelles|toutes? les|ces|parmi les)\s+(\w+\s+)?(ctg|conventions|territoires"
+                    r"|collectivites)\b|\bcombien de (ctg|conventions|territoires|collectivites)\b"
+                    r"|\bliste[rz]?\b.{0,20}\b(ctg|conventions)\b|\b(la plus|le plus)\b.{0,40}\b(ctg|conventions?"
+                    r"|territoires?|collectivites?)\b|\bdans ces conventions\b|\b(ctg|conventions?)\b.{0,20}"
+                    r"\b(les plus|la plus)\b")
 CAF_MENTION = re.compile(r"\b(?:Caf|CAF|caf)\s+(?:de la |des |du |de l'|de l’|de )?[\w'’]+(?:-[\w'’]+)*")
 YEAR = re.compile(r"\b(19|20)\d{2}\b")
 MONTH_WORDS = re.compile(r"\b(?:" + "|".join(MONTHS) + "|" + MONTH + r")\b", re.IGNORECASE)

@@ -3,8 +3,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
+from assistant.nlp.terms import GENERIC_TERMS
 from assistant.nlp.text import analyze, fold
+from assistant.nlp.vocab import MONTHS
 
 # A capitalised word, then more joined by spaces, hyphens or the particles of French place names
 # ("Saint-Aubin-sur-Mer", "Pays de Grasse", "Val d'Oise", "Cœur de Garonne").
@@ -72,3 +75,38 @@ def url_names(url: str | None) -> list[str]:
     host = re.sub(r"^www\d?\.|\.[a-z]{2,4}$", "", parts.hostname or "")
     return [" ".join(re.findall(r"[^\W\d_]+", part)) for part in [host, *parts.path.split("/")]
             if re.search(r"[^\W\d_]{3}", part)]
+
+
+# Words every text's names share: a convention, a Caf, a kind of territory (not what tells texts apart).
+NAME_NOISE_WORDS = ("convention territoriale globale caisse allocations familiales communauté communes commune "
+                    "agglomération métropole ville mairie conseil président présidente maire mme madame monsieur "
+                    "directeur directrice " + " ".join(MONTHS))
+
+
+@lru_cache(maxsize=1)
+def _name_noise() -> frozenset[str]:
+    return frozenset(analyze(NAME_NOISE_WORDS)) | GENERIC_TERMS
+
+
+@lru_cache(maxsize=100_000)  # the same names come back in many texts ("Caf de la Loire", "Conseil départemental")
+def name_terms(text: str) -> frozenset[str]:
+    """The name words of a text, and each pair of consecutive ones ("saint georg"): a pair is rarer than its
+    words, so a name said in full outweighs texts that share one of its words."""
+    noise = _name_noise()
+    terms = [t for t in analyze(text) if t not in noise]
+    return frozenset(terms) | {f"{a} {b}" for a, b in zip(terms, terms[1:])}
+
+
+def _sheet_names(sheet: dict):
+    """``(kind, names)`` of a fact sheet: its territory's names, its Caf, the names its text uses, its address."""
+    territory = sheet.get("territory") or {}
+    yield "territory", [territory.get("name") or "", *territory.get("aliases", [])]
+    yield "caf", [re.sub(r"(?i)\bcaf\b", " ", sheet.get("caf") or "")]
+    yield "names", sheet.get("names", [])
+    yield "source", sheet.get("source_names", [])
+
+
+def sheet_name_terms(sheet: dict) -> dict[str, list[str]]:
+    """The name terms of a fact sheet by kind of name (territory, caf, names, source), for the convention finder."""
+    return {kind: sorted(frozenset().union(*(name_terms(name) for name in names)))
+            for kind, names in _sheet_names(sheet)}

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import re
 
-BULLET = re.compile(r"^\s*(?:[•\-–—*▪◦·○●]|\d{1,2}[).]|[a-z][)])\s+")
+# list markers: symbols (Word's "o" and arrows included) before a capital, numbers, letters
+BULLET = re.compile(r"^\s*(?:[•\-–—*▪◦·○●➢►✓✔]|o(?=\s+[A-ZÀ-ÖØ-Ý])|\d{1,2}[).]|[a-z][)])\s+")
 SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[«\"(A-ZÀ-ÖØ-Ý0-9])")
 LIST_NUMBER = re.compile(r"\d{1,2}[.)]")
 

@@ -7,19 +7,17 @@ from __future__ import annotations
 
 import math
 import re
+from array import array
 from dataclasses import dataclass
 
-from assistant.nlp.names import caf_departments
-from assistant.nlp.terms import GENERIC_TERMS, QUESTION_FRAME
-from assistant.nlp.text import analyze
-from assistant.nlp.vocab import MONTHS
+from assistant.nlp.names import caf_departments, name_terms, sheet_name_terms
+from assistant.nlp.terms import QUESTION_FRAME
+from assistant.nlp.text import TOKEN
 
-# Words every text's names share: a convention, a Caf, a kind of territory (not what tells texts apart).
-NAME_NOISE = set(analyze("convention territoriale globale caisse allocations familiales communauté communes "
-                         "commune agglomération métropole ville mairie conseil président présidente maire mme "
-                         "madame monsieur directeur directrice " + " ".join(MONTHS))) | GENERIC_TERMS
+SAINT = re.compile(r"\b[Ss]t(e)?\b(?=[ -]+[A-Za-zÀ-ÿ])")  # "Nuits-St-Georges", "ste Rose": Saint, Sainte
 # How much a word of each kind of name says about the text: its own territory's name, other names it uses.
 WEIGHTS = {"territory": 1.0, "caf": 0.5, "names": 0.5, "source": 0.25}
+KINDS = tuple(WEIGHTS)
 
 
 @dataclass(frozen=True)
@@ -33,16 +31,24 @@ class Named:
 class ConventionFinder:
     """Ranks the indexed conventions by how much of their names a question says."""
 
-    def __init__(self, sheets: list[dict]):
+    def __init__(self, sheets: list[dict], spelling=None):
+        # the corpus's spelling (``CorpusSpelling``): question words are read as the corpus spells them ("uzes" is
+        # "Uzès", which the stemmer treats otherwise), and an ordinary word of the question ("porte-t-elle")
+        # never names a convention by itself, even when a name has it ("Port-Brenneval")
+        self._spelling = spelling
         self._docs = [s["doc"] for s in sheets]
-        self._postings: dict[str, list[tuple[int, float]]] = {}
+        # term -> array of ``text index * 4 + kind`` (compact: a million entries for 10,000 texts)
+        self._postings: dict[str, array] = {}
         for i, sheet in enumerate(sheets):
-            weights: dict[str, float] = {}
-            for kind, text in _names(sheet):
-                for term in _terms(text):
-                    weights[term] = max(weights.get(term, 0.0), WEIGHTS[kind])
-            for term, weight in weights.items():
-                self._postings.setdefault(term, []).append((i, weight))
+            weights: dict[str, int] = {}
+            # read with the fact sheet when the index was written; computed here for older sheets
+            for kind, terms in (sheet.get("name_terms") or sheet_name_terms(sheet)).items():
+                code = KINDS.index(kind)
+                for term in terms:
+                    if term not in weights or WEIGHTS[kind] > WEIGHTS[KINDS[weights[term]]]:
+                        weights[term] = code
+            for term, code in weights.items():
+                self._postings.setdefault(term, array("i")).append(i * 4 + code)
         n = len(sheets)
         self._idf = {t: math.log(1 + n / len(p)) for t, p in self._postings.items()}
         # the score from which a convention is clearly named (see ``named``): a proper name of its text that
@@ -62,25 +68,17 @@ class ConventionFinder:
         return ranked[0].doc if ranked[0].score >= self.clear else None
 
     def _find(self, question: str) -> list[Named]:
-        terms = _terms(" ".join([question, *caf_departments(question)])) - QUESTION_FRAME
+        question = SAINT.sub(lambda m: "Sainte" if m.group(1) else "Saint", question)
+        if self._spelling is not None:
+            question = self._spelling.restore(question)
+        words = TOKEN.findall(question)
+        proper = " ".join(w for w in words if self._spelling is None or self._spelling.is_name(w))
+        pairs = {t for t in name_terms(" ".join(words)) if " " in t}  # a name said in full counts, case aside
+        terms = (name_terms(" ".join([proper, *caf_departments(question)])) | pairs) - QUESTION_FRAME
         scores: dict[int, float] = {}
         for term in terms:
-            for i, weight in self._postings.get(term, ()):
-                scores[i] = scores.get(i, 0.0) + self._idf[term] * weight
+            for entry in self._postings.get(term, ()):
+                i, code = divmod(entry, 4)
+                scores[i] = scores.get(i, 0.0) + self._idf[term] * WEIGHTS[KINDS[code]]
         ranked = sorted(scores.items(), key=lambda item: (-item[1], self._docs[item[0]]))
         return [Named(self._docs[i], round(score, 6)) for i, score in ranked]
-
-
-def _terms(text: str) -> set[str]:
-    """The name words of a text, and each pair of consecutive ones ("saint georg"): a pair is rarer than its
-    words, so a name said in full outweighs texts that share one of its words."""
-    terms = [t for t in analyze(text) if t not in NAME_NOISE]
-    return set(terms) | {f"{a} {b}" for a, b in zip(terms, terms[1:])}
-
-
-def _names(sheet: dict):
-    territory = sheet.get("territory") or {}
-    yield "territory", " ".join([territory.get("name") or "", *territory.get("aliases", [])])
-    yield "caf", re.sub(r"(?i)\bcaf\b", " ", sheet.get("caf") or "")
-    yield "names", " ".join(sheet.get("names", []))
-    yield "source", " ".join(sheet.get("source_names", []))

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import orjson
 
-from assistant.nlp.text import APOSTROPHES, TOKEN, fold
+from assistant.nlp.text import APOSTROPHES, TOKEN, analyze, fold
 
 
 # A misspelt word is corrected when it is this long and this close to a corpus word (a letter dropped or changed
@@ -38,13 +38,18 @@ class CorpusSpelling:
             counts.update(TOKEN.findall(text if unicodedata.is_normalized("NFC", text)
                                         else unicodedata.normalize("NFC", text)))
         best: dict[str, tuple[int, str]] = {}  # folded word -> (count, spelling), the most frequent one
+        lower: set[str] = set()  # folded words the corpus writes in lower case somewhere
         for word, n in counts.items():
             key = _fold_word(word)
+            if word[:1].islower():
+                lower.add(key)
             seen = best.get(key)
             # equal counts: the smaller string, so that the table never depends on the order of the files
             if seen is None or n > seen[0] or (n == seen[0] and word < seen[1]):
                 best[key] = (n, word)
         self._spelling = {key: word for key, (_, word) in best.items()}
+        # words never written in lower case: names ("Lamentin"), not words capitalised in headings ("Première")
+        self._names = {key for key, (_, word) in best.items() if key not in lower and word[:1].isupper()}
         self._keys: list[str] | None = None  # the words a misspelling is looked for among, made at first use
 
     def restore(self, query: str) -> str:
@@ -52,16 +57,25 @@ class CorpusSpelling:
         query = re.sub(r"\s+", " ", unicodedata.normalize("NFC", query).translate(APOSTROPHES)).strip()
         return TOKEN.sub(lambda m: self._spelling.get(_fold_word(m.group(0))) or m.group(0).lower(), query)
 
-    def correct(self, query: str) -> str:
-        """``restore``, and each word the corpus does not have replaced by the corpus word it is a misspelling
-        of ("Mont du Pila" -> "Mont du Pilat"): words of ``MIN_TYPO_LETTERS`` letters or more, edit similarity
-        of ``TYPO_SIMILARITY`` or more (``rapidfuzz.fuzz.ratio``)."""
-        query = self.restore(query)
-        return TOKEN.sub(lambda m: self._closest(m.group(0)), query)
+    def correct(self, query: str, knows=None) -> str:
+        """``query`` with each word the corpus does not have replaced by the corpus word it is a misspelling of
+        ("Mont du Pila" -> "Mont du Pilat"): words of ``MIN_TYPO_LETTERS`` letters or more, edit similarity of
+        ``TYPO_SIMILARITY`` or more (``rapidfuzz.fuzz.ratio``). Other words stay as typed, and so does a word
+        whose analysed form ``knows`` (a plural, "conventions", when the corpus only has "convention")."""
+        return TOKEN.sub(lambda m: self._closest(m.group(0), knows), query)
 
-    def _closest(self, word: str) -> str:
+    def is_name(self, word: str) -> bool:
+        """Whether the corpus writes a word as a name: never in lower case ("Lamentin", not "porte" or "première"),
+        or letters with digits ("2C2R")."""
+        key = _fold_word(word)
+        return key in self._names or (key in self._spelling and any(ch.isdigit() for ch in key)
+                                      and not key.isdigit())
+
+    def _closest(self, word: str, knows=None) -> str:
         key = _fold_word(word)
         if key in self._spelling or len(key) < MIN_TYPO_LETTERS or not key.isalpha():
+            return word
+        if knows is not None and all(knows(t) for t in analyze(word)):
             return word
         from rapidfuzz import fuzz, process
 
@@ -71,12 +85,17 @@ class CorpusSpelling:
         return self._spelling[found[0]] if found else word
 
     def save(self, path: Path) -> None:
-        path.write_bytes(orjson.dumps(self._spelling))
+        path.write_bytes(orjson.dumps({"spelling": self._spelling, "names": sorted(self._names)}))
 
     @classmethod
     def load(cls, path: Path) -> CorpusSpelling:
         spelling = cls(())
-        spelling._spelling = orjson.loads(path.read_bytes())
+        data = orjson.loads(path.read_bytes())
+        if "spelling" in data and isinstance(data["spelling"], dict):
+            spelling._spelling, spelling._names = data["spelling"], set(data["names"])
+        else:  # written before names were kept: the capitalised spellings
+            spelling._spelling = data
+            spelling._names = {key for key, word in data.items() if word[:1].isupper()}
         return spelling
 
 
