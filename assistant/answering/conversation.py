@@ -27,22 +27,12 @@ MENTION = re.compile(r"(?:(?:la|cette|sa) )?(?:ctg|convention territoriale globa
                      r"|de |d')?", re.IGNORECASE)
 
 
-def label(sheet: dict) -> str | None:
-    """The name a convention is called by in a question: its territory's name, when what was read as one looks
-    like a name (short, on one line, no figure)."""
-    name = (sheet.get("territory") or {}).get("name") or ""
-    return name if name and len(name) <= 60 and "\n" not in name and not re.search(r"\d", name) else None
-
-
 def mention(sheet: dict) -> str | None:
-    """"la CTG de Perpignan", "la CTG d'Angers"; None when the convention has no clean name."""
-    label_ = label(sheet)
-    if label_ is None:
+    """"la CTG de Perpignan", "la CTG d'Angers"; None when what was read as the territory's name does not look
+    like a name (long, over several lines, with figures)."""
+    label = (sheet.get("territory") or {}).get("name") or ""
+    if not label or len(label) > 60 or "\n" in label or re.search(r"\d", label):
         return None
-    return _mention(label_)
-
-
-def _mention(label: str) -> str:
     first = unicodedata.normalize("NFKD", label[:1].lower())[:1]
     return f"la CTG d'{label}" if first in "aeiouyh" else f"la CTG de {label}"
 

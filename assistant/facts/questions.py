@@ -13,7 +13,7 @@ from functools import lru_cache
 from assistant.answering.qtypes import kind_terms, named_terms, question_kind
 from assistant.nlp.terms import GENERIC_TERMS, QUESTION_FRAME
 from assistant.nlp.text import analyze, fold
-from assistant.nlp.vocab import DOMAINS, MONTH, MONTHS, PARTNER_BODIES
+from assistant.nlp.vocab import DOMAINS, PARTNER_BODIES
 from assistant.results import Answer, Citation
 
 # A question across conventions: about CTG in the plural ("quelles conventions", "combien de CTG", "parmi ces
@@ -25,7 +25,6 @@ ACROSS = re.compile(r"\b(quelles|lesquelles|toutes? les|ces|parmi les)\s+(\w+\s+
                     r"\b(les plus|la plus)\b")
 CAF_MENTION = re.compile(r"\b(?:Caf|CAF|caf)\s+(?:de la |des |du |de l'|de l’|de )?[\w'’]+(?:-[\w'’]+)*")
 YEAR = re.compile(r"\b(19|20)\d{2}\b")
-MONTH_WORDS = re.compile(r"\b(?:" + "|".join(MONTHS) + "|" + MONTH + r")\b", re.IGNORECASE)
 ENDS = re.compile(r"termin|fin\b|s'achev|expir|jusqu|echeance|prennent fin")
 SIGNED = re.compile(r"\bsigne|signature|conclu")
 RUNNING = re.compile(r"en cours|couvr\w* l'annee|valable|en vigueur|actives?")
@@ -45,14 +44,11 @@ def _label(sheet: dict) -> str:
 class FactAnswerer:
     """Answers from the stored fact sheets of an index."""
 
-    def __init__(self, sheets: list[dict], document_text, finder=None, correct=None):
+    def __init__(self, sheets: list[dict], document_text, finder, correct=None):
         self._sheets = sheets
-        self._finder = finder  # ConventionFinder: conventions named by the other names their texts use
+        self._finder = finder  # ConventionFinder: which convention a text names
         self._correct = correct or (lambda text: text)  # spelling of the corpus, misspellings corrected
         self._document_text = document_text  # doc name -> full text
-        # analysed terms naming each convention's territory, computed once per opened index
-        self._places = [set(analyze(" ".join([_label(s)] + (s.get("territory") or {}).get("aliases", []))))
-                        - GENERIC_TERMS - KIND_TERMS for s in sheets]
         self._cafs = {t for s in sheets for t in analyze(s.get("caf") or "")}
         self._by_doc = {s["doc"]: s for s in sheets}
         # answering, retrieval and the conversation all ask which convention a question names: computed once
@@ -109,27 +105,12 @@ class FactAnswerer:
     def _convention_named(self, text: str) -> tuple[dict | None, bool]:
         """The sheet of the convention a text names, and whether it names a place at all."""
         text = self._correct(text)
-        if self._finder is not None:  # names weighted by how few texts use them
-            sheet = self._by_doc.get(self._finder.named(text))
-            return sheet, sheet is not None or self._names_a_place(CAF_MENTION.sub(" caf ", text))
-        text = CAF_MENTION.sub(" caf ", text)
-        return self._convention(text), self._names_a_place(text)
+        sheet = self._by_doc.get(self._finder.named(text))
+        return sheet, sheet is not None or self._names_a_place(CAF_MENTION.sub(" caf ", text))
 
     def _names_a_place(self, question: str) -> bool:
         """Whether the question names a place other than a Caf's département ("la CTG de la CCVH")."""
         return bool(named_terms(question) - self._cafs - KIND_TERMS - BODY_TERMS)
-
-    def _convention(self, question: str) -> dict | None:
-        """The sheet whose territory the question names, if any."""
-        # month names are not places ("29 mars" is not "Saint-Aubin-des-Marais")
-        terms = set(analyze(MONTH_WORDS.sub(" ", question))) - GENERIC_TERMS
-        best, best_score = None, 0.0
-        for sheet, own in zip(self._sheets, self._places):
-            overlap = len(terms & own)
-            score = overlap + overlap / len(own) if own else 0.0  # ties: the name most completely named
-            if overlap and score > best_score:
-                best, best_score = sheet, score
-        return best
 
     # -- questions across conventions ---------------------------------------------------------
     def _across(self, f: str) -> Answer | None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import math
 import re
 from array import array
+from functools import lru_cache
 from dataclasses import dataclass
 
 from assistant.nlp.names import caf_departments, name_terms, sheet_name_terms
@@ -36,6 +37,7 @@ class ConventionFinder:
         # "Uzès", which the stemmer treats otherwise), and an ordinary word of the question ("porte-t-elle")
         # never names a convention by itself, even when a name has it ("Port-Brenneval")
         self._spelling = spelling
+        self._found = lru_cache(maxsize=1024)(lambda question: tuple(self._find(question)))
         self._docs = [s["doc"] for s in sheets]
         # term -> array of ``text index * 4 + kind`` (compact: a million entries for 10,000 texts)
         self._postings: dict[str, array] = {}
@@ -56,13 +58,14 @@ class ConventionFinder:
         self.clear = WEIGHTS["names"] * math.log(1 + n / 2)
 
     def find(self, question: str) -> list[Named]:
-        """The conventions whose names the question says, best first (empty when it names none)."""
-        return self._find(question)
+        """The conventions whose names the question says, best first (empty when it names none). Retrieval, the
+        fact sheets and the conversation all ask it of one question: computed once (``self._found``)."""
+        return list(self._found(question))
 
     def named(self, question: str) -> str | None:
         """The document of the convention a question clearly names: the best one, alone at its score, with at
         least the weight of a proper name that its text and at most one other use."""
-        ranked = self._find(question)
+        ranked = self._found(question)
         if not ranked or len(ranked) > 1 and ranked[1].score >= ranked[0].score:
             return None
         return ranked[0].doc if ranked[0].score >= self.clear else None

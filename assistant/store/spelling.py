@@ -51,6 +51,7 @@ class CorpusSpelling:
         # words never written in lower case: names ("Lamentin"), not words capitalised in headings ("Première")
         self._names = {key for key, (_, word) in best.items() if key not in lower and word[:1].isupper()}
         self._keys: list[str] | None = None  # the words a misspelling is looked for among, made at first use
+        self._corrections: dict[str, str | None] = {}  # misspelt word -> corpus word (None: none close)
 
     def restore(self, query: str) -> str:
         """``query`` with apostrophes and spaces normalised and every word in the corpus's spelling."""
@@ -81,8 +82,10 @@ class CorpusSpelling:
 
         if self._keys is None:
             self._keys = [k for k in self._spelling if len(k) >= MIN_TYPO_LETTERS - 1]
-        found = process.extractOne(key, self._keys, scorer=fuzz.ratio, score_cutoff=TYPO_SIMILARITY)
-        return self._spelling[found[0]] if found else word
+        if key not in self._corrections:  # a search over the whole vocabulary: once a word
+            found = process.extractOne(key, self._keys, scorer=fuzz.ratio, score_cutoff=TYPO_SIMILARITY)
+            self._corrections[key] = self._spelling[found[0]] if found else None
+        return self._corrections[key] or word
 
     def save(self, path: Path) -> None:
         path.write_bytes(orjson.dumps({"spelling": self._spelling, "names": sorted(self._names)}))
