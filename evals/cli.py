@@ -17,6 +17,8 @@ def add_parser(sub) -> None:
     p.add_argument("--out", default="reports/latest", help="dossier des rapports (et de l'index d'évaluation)")
     p.add_argument("--mode", choices=["extractive", "llm"], default="extractive")
     p.add_argument("--thresholds", help="fichier JSON de seuils : code de sortie 1 si l'un n'est pas atteint")
+    p.add_argument("--facts", nargs="+", metavar="GOLD", help="comparer les fiches CTG extraites du corpus à des "
+                   "fichiers de référence (facts_gold.json) : précision et rappel par champ")
     p.add_argument("--compare", nargs=2, metavar=("A", "B"), help="comparer deux report.json")
     p.set_defaults(func=run)
 
@@ -28,6 +30,8 @@ def run(args) -> int:
         a, b = (json.loads(Path(p).read_text(encoding="utf-8")) for p in args.compare)
         print(compare(a, b))
         return 0
+    if args.facts:
+        return _facts(args)
     from assistant import Assistant, Settings, messages
     from assistant.ingest.progress import progress_bar
 
@@ -65,4 +69,16 @@ def run(args) -> int:
         for line in failed:
             print(f"SEUIL NON ATTEINT : {line}", file=sys.stderr)
         return 1 if failed else 0
+    return 0
+
+
+def _facts(args) -> int:
+    from .facts_eval import run_facts, table
+
+    try:
+        scores = run_facts(Path(args.corpus), args.facts, Path(args.out))
+    except (OSError, ValueError, KeyError) as exc:
+        raise CTGError(f"Fichier de référence des fiches illisible : {exc}") from exc
+    print(table(scores))
+    print(f"\nRapport : {Path(args.out) / 'facts.json'}")
     return 0

@@ -50,10 +50,13 @@ def evaluate_item(assistant, item: dict, retrieval_depth: int = 10) -> dict:
         "latency_ms": answer.timings_ms.get("total", 0.0),
     }
     if answerable(item):
-        result["correct"] = (not answer.refused) and contains_all(answer.text, item["must_contain"])
+        result["correct"] = (not answer.refused) and contains_all(answer.text, item.get("must_contain", []))
         cited = {c.doc for c in answer.citations}
         if item.get("docs"):  # across conventions: every gold document must be cited
             result["citation_correct"] = set(item["docs"]) <= cited
+            # and no other, but those the texts leave undecided (a signing day without its year)
+            wanted, free = set(item["docs"]), set(item.get("undecided") or [])
+            result["docs_counts"] = [len(cited & wanted), len(cited - wanted - free), len(wanted - cited)]
         else:
             result["citation_correct"] = item["doc"] in cited
             result["rank"] = first_hit_rank(assistant.search(item["question"], top_k=retrieval_depth), item)
@@ -116,7 +119,17 @@ def compute_metrics(results: list[dict]) -> dict:
         "answer_chars_median": statistics.median(answered) if answered else None,
         "latency_ms_p50": round(_percentile(lat, 50), 1) if lat else None,
         "latency_ms_p95": round(_percentile(lat, 95), 1) if lat else None,
+        **_across_metrics(results),
     }
+
+
+def _across_metrics(results: list[dict]) -> dict:
+    """Precision and recall of the conventions cited by the questions across conventions (none when there are none)."""
+    counts = [r["docs_counts"] for r in results if "docs_counts" in r]
+    if not counts:
+        return {}
+    tp, fp, fn = (sum(c[i] for c in counts) for i in range(3))
+    return {"across_precision": _ratio(tp, tp + fp), "across_recall": _ratio(tp, tp + fn)}
 
 
 def _percentile(values: list[float], pct: float) -> float:
@@ -180,7 +193,8 @@ def _selector_summary(assistant) -> dict:
     from assistant.answering.selector import SentenceSelector
 
     selector = getattr(assistant, "_selector", None) or SentenceSelector.load()
-    return {"refusal_threshold": selector.refusal_threshold, "companion_ratio": selector.companion_ratio}
+    return {"refusal_threshold": selector.refusal_threshold, "companion_ratio": selector.companion_ratio,
+            "shape_gate": selector.shape_gate}
 
 
 def check_thresholds(metrics: dict, thresholds: dict) -> list[str]:

@@ -78,3 +78,31 @@ def test_verdict_html_escapes_and_colours(seed_assistant):
 
     page = verdict_html(seed_assistant.check("La CTG de Perpignan a été signée en 2023 <script>x</script>."))
     assert "<script>" not in page and "#c62828" in page and "Contredit" in page
+
+
+def test_quantities_in_millions_percent_and_euros_said_once():
+    found = [(q.value, q.noun) for q in quantities("une enveloppe de 8 M€, dont 7 millions consacrés à l’éducation, "
+                                                   "82 % des actions, 2,5 millions d’habitants")]
+    assert found == [(8_000_000, "€"), (7_000_000, "€"), (82, "%"), (2_500_000, "habitants")]
+
+
+def _verdict(claim: str, text: str, sheet: dict):
+    from assistant.checking.checker import _Check
+
+    base = {"doc": "x.txt", "title": "CTG de Bréville", "territory": {"name": "Bréville"}, "caf": "Caf de l'Yonne",
+            "signatories": [], "present": [], "spans": {}, "period": {}}
+    return _Check({**base, **sheet}, text, parse_claim(claim)).run()
+
+
+def test_another_holder_of_the_role_or_slot_contradicts():
+    """"X, président de la CAB" when the sheet's president of the CAB is someone else; "le cabinet Deloitte" when
+    the text names the cabinet KPMG: contradicted, with the conflicting passage cited."""
+    text = "La CTG a été signée par Louis Pozzo, président de la CAB. Un cabinet d’étude, KPMG, accompagne la CAB."
+    sheet = {"signatories": [{"name": "Louis Pozzo", "role": "président de la CAB", "organisation": "CAB"}],
+             "spans": {"signatories[0]": [25, 56]}}
+    holder = _verdict("La CTG a été signée par Gilles Simeoni, président de la CAB.", text, sheet)
+    assert holder.verdict == "contradicted" and "Louis Pozzo" in holder.explanation and holder.citations
+    slot = _verdict("C'est le cabinet Deloitte qui accompagne la CAB.", text, sheet)
+    assert slot.verdict == "contradicted" and "KPMG" in slot.explanation and "KPMG" in slot.citations[0].text
+    unknown = _verdict("Le cabinet Deloitte a rédigé le diagnostic.", "La CTG a été signée par Louis Pozzo.", sheet)
+    assert unknown.verdict == "not_found"

@@ -147,3 +147,125 @@ def test_the_rules_fingerprint_covers_every_module_and_the_model(monkeypatch):
         monkeypatch.undo()
         fingerprint.extractor_version.cache_clear()
     assert fingerprint.extractor_version() == before
+
+
+def _people(text):
+    from types import SimpleNamespace
+
+    from assistant.facts.people import people
+
+    signed, present = people(text, SimpleNamespace(territory={"name": "Bréville", "kind": "commune"},
+                                                   caf="Caf de l'Yonne"))
+    return [p["name"] for p in signed], [p["name"] for p in present]
+
+
+def test_people_are_found_as_real_texts_name_them():
+    """Titles and surnames, a role before the name, a relative clause, a caption; bylines, attendance lists and
+    represented people are no one of the signing; places and bodies are no people."""
+    signed, present = _people(
+        "La Caf de l'Yonne était représentée par son président, M. Delpeyroux, et par son directeur, M. Bruguière. "
+        "La convention a été signée en présence de Jean Gorioux ainsi que de Jean-Jacques Rodrigues, qui préside "
+        "la Caf. Olivier Andrau, adjoint, venu représenter le maire Marc Vuillemot, a signé.\n"
+        "De gauche à droite, on reconnaît Brigitte Vanson puis Didier Houot et Marie-Christine Klopp.\n"
+        "Le club de prévention de Toulouse Métropole et la MSA Provence Azur sont partenaires.\n"
+        "Crédit photo : Thierry Allard\nPrésents (4) :\nAnne DUPONT, Paul MARTIN, Léa PETIT, Marc DURAND,\n")
+    everyone = set(signed) | set(present)
+    assert {"M. Delpeyroux", "M. Bruguière", "Jean Gorioux", "Jean-Jacques Rodrigues", "Olivier Andrau",
+            "Brigitte Vanson", "Didier Houot", "Marie-Christine Klopp"} <= everyone
+    assert not everyone & {"Marc Vuillemot", "Toulouse Métropole", "Provence Azur", "Thierry Allard", "Anne DUPONT"}
+    assert "M. Delpeyroux" in signed and "Jean Gorioux" in present
+
+
+def test_dates_periods_and_territories_read_as_real_texts_write_them():
+    from assistant.facts.extract import period, signing_date
+    from assistant.facts.territory import caf_name, member_communes, territory_name
+
+    assert signing_date("Par la rédaction – mardi 26 octobre 2021\nLa CTG a été signée ce lundi 25 octobre.")[0] \
+        == "2021-10-25"
+    assert signing_date("La convention a été conclue ce mercredi 11 décembre à la mairie.")[0] == "--12-11"
+    assert signing_date("SALLE DU CONSEIL – VENDREDI 27 NOVEMBRE, 9h30\nLa CTG est signée ce jour par les élus.")[0] \
+        == "--11-27"
+    assert period("Une première CTG couvrait la période de 2020 à 2023. La nouvelle court jusqu'en 2027.")[0] == \
+        {"start": None, "end": 2027}
+    assert period("Valable pour la période du 1er janvier 2024 au 31 décembre 2028, elle…")[0] == \
+        {"start": 2024, "end": 2028}
+    assert period("la Ctg 2022‐2025 entend maintenir l'offre")[0] == {"start": 2022, "end": 2025}
+    text = ("La Communauté de communes du Pays d’Uzès (CCPU) a signé. La CCPU regroupe 12 communes. Le CCAS aussi. "
+            "Le maire de Blauzac était là.")
+    assert territory_name(text)[:2] == ("Communauté de communes du Pays d'Uzès", "communauté de communes")
+    assert member_communes(text) == 12
+    assert caf_name("la caisse d’Allocations familiales de la Haute-Garonne")[0] == "Caf de la Haute-Garonne"
+    assert caf_name("signée avec la Caf 33 hier")[0] == "Caf 33 (Gironde)"
+
+
+def test_domains_are_read_from_enumerations():
+    from assistant.facts.domains import domains
+
+    found = [d for d, _ in domains("Tous les champs d’action de la Caf entrent dans le périmètre de la CTG : Petite "
+                                   "enfance, soutien à la parentalité, jeunesse, handicap, ainsi que logement et "
+                                   "cadre de vie.")]
+    assert {"petite enfance", "parentalité", "jeunesse", "inclusion/handicap", "logement/habitat", "cadre de vie"} <= set(found)
+    assert domains("La CTG peut couvrir la petite enfance, la jeunesse et la parentalité.") == []
+
+
+def test_partial_dates_read_honestly_in_the_table():
+    from assistant.facts.view import fact_table
+
+    sheet = {"doc": "x.txt", "title": "x", "territory": {}, "signed_on": "--01-12", "period": {}}
+    headers, rows = fact_table([sheet, {**sheet, "signed_on": "2024-07"}])
+    assert rows[0][headers.index("Signée le")] == "12 janvier, année non précisée"
+    assert rows[1][headers.index("Signée le")] == "juillet 2024"
+
+
+def test_the_facts_command_prints_precision_and_recall_per_field(tmp_path):
+    import json
+    import subprocess
+    import sys
+
+    gold = tmp_path / "gold.json"
+    gold.write_text((ROOT / "tests" / "data" / "facts_gold.json").read_text(encoding="utf-8"), encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "assistant.cli", "eval", "--corpus", str(CORPUS), "--facts",
+                          str(gold), "--out", str(tmp_path / "out")], capture_output=True, text=True, cwd=ROOT)
+    assert run.returncode == 0, run.stderr
+    assert "people.name" in run.stdout and "précision" in run.stdout
+    report = json.loads((tmp_path / "out" / "facts.json").read_text(encoding="utf-8"))
+    assert report["scores"]["signed_on"]["precision"] >= 0.95
+    bad = subprocess.run([sys.executable, "-m", "assistant.cli", "eval", "--corpus", str(CORPUS), "--facts",
+                          str(tmp_path / "absent.json"), "--out", str(tmp_path / "out")], capture_output=True,
+                         text=True, cwd=ROOT)
+    assert bad.returncode == 2 and "illisible" in bad.stderr
+
+
+def test_listings_across_conventions_name_what_the_sheets_cannot_decide():
+    from assistant.facts.across import across
+    from assistant.nlp.text import fold
+
+    def sheet(doc, **facts):
+        return {"doc": doc, "title": doc, "territory": {}, "domains": [], "partners": [], "period": {}, **facts}
+
+    sheets = [sheet("a", signed_on="2023-12-20", caf="Caf de la Corrèze", partners=["msa"]),
+              sheet("b", signed_on="--12-11", caf="Caf du Var", domains=["mobilité"]),
+              sheet("c", signed_on="2022-03", territory={"kind": "communauté de communes", "communes": 12},
+                    period={"start": 2022, "end": 2026})]
+    signed = across(fold("Quelles CTG ont été signées en 2023 ?"), sheets)
+    assert [s["doc"] for s, _ in signed.hits] == ["a"] and [s["doc"] for s, _ in signed.undecided] == ["b"]
+    december = across(fold("c quoi les ctg signees en decembre"), sheets)
+    assert [s["doc"] for s, _ in december.hits] == ["a", "b"] and not december.undecided
+    assert [s["doc"] for s, _ in across(fold("ctg encore en cours en 2025 ?"), sheets).hits] == ["c"]
+    assert [s["doc"] for s, _ in across(fold("Quelles CTG ont plus de dix communes ?"), sheets).hits] == ["c"]
+    assert [s["doc"] for s, _ in across(fold("Quelles conventions la Caf du Var a-t-elle signées ?"), sheets).hits] \
+        == ["b"]
+    assert [s["doc"] for s, _ in across(fold("Dans quelles CTG la MSA est-elle partenaire ?"), sheets).hits] == ["a"]
+    assert [s["doc"] for s, _ in across(fold("Quelles CTG abordent la mobilité ?"), sheets).hits] == ["b"]
+    assert across(fold("Quels sont les objectifs ?"), sheets) is None
+
+
+def test_across_questions_score_the_conventions_cited():
+    from evals.harness import compute_metrics
+
+    rows = [{"kind": "across", "docs": ["a", "b"], "refused": False, "correct": True, "citation_correct": False,
+             "answer": "…", "latency_ms": 1.0, "docs_counts": [1, 1, 1]},
+            {"kind": "across", "docs": ["c"], "refused": False, "correct": True, "citation_correct": True,
+             "answer": "…", "latency_ms": 1.0, "docs_counts": [1, 0, 0]}]
+    metrics = compute_metrics(rows)
+    assert metrics["across_precision"] == round(2 / 3, 4) and metrics["across_recall"] == round(2 / 3, 4)

@@ -66,7 +66,7 @@ def test_fitting_chooses_thresholds_out_of_fold():
             features[0] = (2.0 if positive else 0.0) + rng.normal() * 0.3
             cands.append(SimpleNamespace(features=features, text=f"phrase {q} {i} {'réponse' if positive else ''}",
                                          doc=f"d{q % 10}.txt", hit_index=0, start=i, end=i + 1, is_list_item=False,
-                                         coverage=0.0, score=0.0))
+                                         coverage=0.0, shape=0.0, score=0.0))
             labels.append(positive)
         examples.append({"set": "toy", "question": "Qui a signé ?", "group": f"d{q % 10}", "kind": "signatories",
                          "answerable": answerable, "must_contain": ["réponse"] if answerable else [],
@@ -75,3 +75,35 @@ def test_fitting_chooses_thresholds_out_of_fold():
     toy = selector.info["out_of_fold"]["toy"]
     assert toy["answer_accuracy"] >= 0.9 and toy["unanswerable_refused"] >= 0.8
     assert selector.coef[0] > 0 and "toy" in report
+
+
+def test_a_question_that_needs_a_shape_is_not_answered_without_it():
+    """A number to call, an amount, a year or a count cannot be answered by a sentence that has none; other
+    questions are left to the probability."""
+    from types import SimpleNamespace
+
+    from assistant.answering.compose import lacks_shape
+
+    def cand(text, doc="a.txt"):
+        return SimpleNamespace(text=text, doc=doc)
+
+    # only another text has a number, a year, an address
+    shapeless = [cand("La CTG a été signée avec la Caf."), cand("Elle porte sur la jeunesse."),
+                 cand("Signée en 2023 pour 3 M€, contact : ctg@ville.fr", "b.txt")]
+    shaped = [cand("La CTG a été signée avec la Caf."), cand("Signée en 2023 pour douze communes et 3 M€ ; "
+                                                              "ctg@ville.fr")]
+    for question in ("numero de tel pour la ctg de X", "Quel est le budget de la CTG ?", "combien d'argent la caf met",
+                     "En quelle année la CTG a-t-elle été signée ?", "combien de communes dans la CTG ?",
+                     "c quoi le mail du service"):
+        assert lacks_shape(question, shapeless) and not lacks_shape(question, shaped), question
+    assert not lacks_shape("Quels sont les objectifs de la CTG ?", shapeless)
+    assert not lacks_shape("Qui a signé la CTG ?", shapeless)
+
+
+def test_the_shape_gate_is_fitted_and_saved(tmp_path):
+    data = json.loads(MODEL_FILE.read_text(encoding="utf-8"))
+    assert isinstance(data["shape_gate"], bool)
+    selector = SentenceSelector.load()
+    selector.shape_gate = not data["shape_gate"]
+    selector.save(tmp_path / "s.json")
+    assert SentenceSelector.load(tmp_path / "s.json").shape_gate is (not data["shape_gate"])

@@ -1,7 +1,26 @@
 """Which sentences make the answer, once each candidate has its probability."""
 from __future__ import annotations
 
-from assistant.answering.qtypes import LIST_KINDS, bullet_marker, introduces
+from assistant.answering.qtypes import (
+    LIST_KINDS,
+    bullet_marker,
+    counted_noun,
+    has_shape,
+    introduces,
+    question_kind,
+    shape_required,
+)
+
+
+def lacks_shape(question: str, candidates: list) -> bool:
+    """Whether no retrieved sentence of the best candidate's text has what the question cannot be answered
+    without (a number to call, a year, a number for an amount or a count): the selector refuses then when its
+    model file says so (``shape_gate``)."""
+    kind = question_kind(question)
+    if not shape_required(kind, counted_noun(question)):
+        return False
+    best = candidates[0]
+    return not any(has_shape(kind, c.text) for c in candidates if c.doc == best.doc)
 
 
 def select(candidates: list, kind: str, ratio: float, max_chars: int, max_sentences: int) -> list:

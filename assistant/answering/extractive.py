@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from assistant import messages
-from assistant.answering.compose import select
+from assistant.answering.compose import lacks_shape, select
 from assistant.answering.qtypes import (
     LIST_KINDS,
     SHAPED_KINDS,
@@ -132,7 +132,7 @@ class ExtractiveAnswerer:
         terms = set(analyze(question)) - GENERIC_TERMS - QUESTION_FRAME
         return {"kind": kind, "terms": {t: self._lexical.idf(t) or self._lexical.max_idf for t in terms},
                 "named": named[0].doc if named else None,
-                "strength": float(np.log1p(named[0].score)) if named else 0.0,
+                "strength": min(named[0].strength, 3.0) if named else 0.0,
                 "bm25": max(h.bm25 for h in hits) or 1.0,
                 "unknown": float(any(not self._lexical.knows(t) for t in named_terms(question)))}
 
@@ -223,7 +223,8 @@ class ExtractiveAnswerer:
         candidates = self.candidates(question, hits, embedding, named)
         # a place or person the corpus never mentions ("la CTG de Toulouse"): nothing in the sources is about it
         unknown = any(not self._lexical.knows(t) for t in named_terms(question))
-        if not candidates or unknown or candidates[0].score < self.selector.refusal_threshold:
+        gated = self.selector.shape_gate and bool(candidates) and lacks_shape(question, candidates)
+        if not candidates or unknown or gated or candidates[0].score < self.selector.refusal_threshold:
             return Answer(messages.REFUSAL, refused=True, confidence=candidates[0].score if candidates else 0.0)
         s = self._settings
         chosen = select(candidates, question_kind(question), self.selector.companion_ratio,

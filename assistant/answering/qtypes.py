@@ -19,10 +19,10 @@ from assistant.nlp.vocab import (
 
 # Question kinds, tested in order on the folded question.
 KIND_PATTERNS = [
-    ("contact", r"e-?mail|courriel|telephone|numero de tel|adresse (postale|mail|electronique|du|de la|des)"
+    ("contact", r"e-?mail|\bmail\b|courriel|telephone|numero de tel|adresse (postale|mail|electronique|du|de la|des)"
                 r"|site (internet|web)|contacter|joindre"),
     ("duration", r"combien de temps|duree|(pour|sur) combien d'annees|combien d'annees|depuis combien"),
-    ("amount", r"quel montant|quelle somme|\bbudget|combien (d'euros|.{0,30}\b(coute|finance|apporte|verse|depense|investi|engage|consacre|mobilise|alloue))"
+    ("amount", r"quel montant|quelle somme|\bbudget|\benveloppe\b|combien (d'euros|d'argent|.{0,30}\b(coute|finance|apporte|verse|met|depense|investi|engage|consacre|mobilise|alloue))"
                r"|\bcout\b"),
     ("period", r"jusqu'?(a|en) quand|jusqu'en|jusqu'?a quelle|quelle periode|sur quelle(s)? annee|court[- ]elle"
                r"|se termine|prend fin|echeance|periode|s'acheve|expire"),
@@ -35,7 +35,7 @@ KIND_PATTERNS = [
     ("date", r"\bquand\b|quelle date|quel jour|\bdate\b|quel mois"),
     ("entity", r"quel(le)?s? (bureau|cabinet|prestataire|organisme|association|entreprise|institution)\b"
                r"|quel service de l'etat"),
-    ("definition", r"qu'est-ce qu'une?\b|c'est quoi|definition|definit|a quoi sert une|en quoi consiste"),
+    ("definition", r"qu'est-ce qu'une?\b|c'est quoi(?= (?:une?|la|le|l')\s*(?:ctg|convention)|\s*\??$)|definition|definit|a quoi sert une|en quoi consiste"),
     # "Combien d'axes…": a count, not the list itself
     ("figures", r"\bcombien d(?:e |')\s*(?:axes?|objectifs?|actions?|domaines?|thematiques?|priorites?|enjeux|mesures)"),
     ("objectives", r"raisons?\b|pourquoi|dans quel but|objectif|\baxes?\b|enjeu|ambition|priorite|orientations?\b"
@@ -67,6 +67,9 @@ KIND_WORDS = {
     "place": "lieu salle commune ville",
 }
 LIST_KINDS = {"objectives", "actions", "domains"}
+# Kinds whose answer cannot be given without its shape: an address or number to call, an amount, a year (and a
+# count, for "combien de X"). A best sentence without it does not answer (``shape_required``).
+MANDATORY_SHAPE = {"contact", "amount", "year"}
 # Kinds whose answer has a recognisable shape (a date, a number, a person).
 SHAPED_KINDS = {"place", "contact", "entity", "amount", "schedule", "hour", "year", "date", "period", "duration", "figures",
                 "signatories", "territory", "collectivity", "definition"}
@@ -80,6 +83,7 @@ HOUR = re.compile(r"\b\d{1,2} ?h(\d{2})?\b|\b\d{1,2} heures?\b")
 SPELLED_NUMBER = re.compile(r"\b(" + "|".join(COUNT_WORDS) + r")\b")
 HOUR_RANGE = re.compile(r"\b\d{1,2} ?h(\d{2})? ?(a|-|–) ?\d{1,2} ?h")
 NUMBER = re.compile(r"\d")
+SUM = re.compile(r"\d[\d \u202f\xa0.,]*\s?(?:millions?|milliards?|m\b|k\b)")
 INNER_NAME = re.compile(r"(?<=[\w,;:(] )(?:[A-Z]{2,}\b|[A-ZÉÈ][a-zéèêëïîôûç]+(?:[ -][A-ZÉÈ][\w-]+)*)")
 # Capitalised words that name the convention's own parties, not a third party.
 INSTITUTIONAL = {"caf", "ctg", "ville", "convention", "communaute", "commune", "caisse", "conseil", "maire", "etat"}
@@ -97,9 +101,20 @@ def kind_terms(kind: str) -> set[str]:
     return set(analyze(KIND_WORDS.get(kind, "")))
 
 
+# How questions are typed in a hurry: "c quoi", "c qui", "combien d annees", "jusqu a quand" (elisions without
+# their apostrophe).
+TYPED_ELISION = re.compile(r"\b([cdjlmnst]|qu|jusqu|lorsqu|puisqu) (?=[aeiouyh]|quoi\b|qui\b)")
+
+
+def folded_question(question: str) -> str:
+    """The question folded, its elisions restored ("c quoi" -> "c'quoi" reads as "c'est quoi")."""
+    q = TYPED_ELISION.sub(r"\1'", fold(question))
+    return re.sub(r"\bc'(?=quoi\b|qui\b)", "c'est ", q)
+
+
 def question_kind(question: str) -> str:
     """One of the kinds in ``KIND_PATTERNS``, or ``other``."""
-    q = fold(question)
+    q = folded_question(question)
     for kind, pattern in KIND_PATTERNS:
         if re.search(pattern, q):
             return kind
@@ -118,11 +133,31 @@ def counted_noun(question: str) -> str | None:
     """The analysed noun of a "combien de X" question ("communes" -> "commun"), None otherwise."""
     if re.search(r"\bpopulation\b", fold(question)):
         return analyze("habitants")[0]
-    match = COUNTED.search(fold(question))
+    match = COUNTED.search(folded_question(question))
     if not match or match.group(1) in ("temps", "fois", "annees", "ans", "mois", "jours", "semaines"):
         return None
     terms = analyze(match.group(1))
     return terms[0] if terms else None
+
+
+def shape_required(kind: str, noun: str | None) -> bool:
+    """Whether an answer of this kind must have the asked shape (``has_shape``) to answer at all."""
+    return kind in MANDATORY_SHAPE or (noun is not None and kind in ("figures", "territory"))
+
+
+def has_shape(kind: str, sentence: str) -> bool:
+    """Whether a sentence has the least an answer of a ``shape_required`` kind needs: an address or number to
+    call, a year, a sum ("2,8 millions", "10 900 €"), or a number that is no date or hour (a count, in digits or
+    words)."""
+    if kind == "contact":
+        return bool(CONTACT.search(sentence))
+    f = fold(sentence)
+    if kind == "year":
+        return bool(YEAR.search(f))
+    f = YEAR.sub(" ", HOUR.sub(" ", DAY_DATE.sub(" ", YEAR_RANGE.sub(" ", f))))  # dates and hours count nothing
+    if kind == "amount":
+        return bool(AMOUNT.search(f) or SUM.search(f))
+    return bool(NUMBER.search(f) or SPELLED_NUMBER.search(f))
 
 
 def counts(sentence: str, noun: str) -> bool:

@@ -35,10 +35,17 @@ GAPS = [f for f in FEATURES if f.endswith("_gap")]
 
 def derived(matrix: np.ndarray, base: int) -> np.ndarray:
     """``matrix``'s first ``base`` columns (one row a candidate of one question) completed with the products and
-    the gaps to the question's best candidate of ``FEATURES``."""
+    the gaps to the question's best candidate (of the named convention, for its sentences) of ``FEATURES``."""
     column = {f: matrix[:, i] for i, f in enumerate(FEATURES[:base])}
     products = [column[a] * column[b] for a, b in (f.split("_x_") for f in PRODUCTS)]
-    gaps = [column[f[:-4]] - column[f[:-4]].max() for f in GAPS]
+    # a sentence of the convention the question names is compared with the best of that text: another text
+    # (one that only quotes the name) does not move it
+    named = column["named_doc"] > 0
+    gaps = []
+    for f in GAPS:
+        values = column[f[:-4]]
+        best = np.where(named, values[named].max() if named.any() else 0.0, values.max())
+        gaps.append(values - best)
     return np.column_stack([matrix[:, :base], *products, *gaps])
 
 
@@ -54,6 +61,7 @@ class SentenceSelector:
     refusal_threshold: float = 0.5  # the best candidate's probability under which the answer is refused
     companion_ratio: float = 0.8  # other sentences join the best when their probability is this share of it
     answer_chars: int = 400  # the longest answer (half as much again for a list)
+    shape_gate: bool = False  # refuse when the best sentence lacks a shape the question requires (``lacks_shape``)
     info: dict = field(default_factory=dict)  # training data fingerprint, out-of-fold metrics
 
     def probabilities(self, matrix: np.ndarray) -> np.ndarray:
@@ -64,7 +72,7 @@ class SentenceSelector:
         return {"features": list(self.features), "mean": _rounded(self.mean), "scale": _rounded(self.scale),
                 "coef": dict(zip(self.features, _rounded(self.coef))), "intercept": round(float(self.intercept), 6),
                 "refusal_threshold": round(self.refusal_threshold, 4),
-                "companion_ratio": round(self.companion_ratio, 4), "answer_chars": self.answer_chars, **self.info}
+                "companion_ratio": round(self.companion_ratio, 4), "answer_chars": self.answer_chars, "shape_gate": self.shape_gate, **self.info}
 
     def save(self, path: Path = MODEL_FILE) -> None:
         path.write_text(json.dumps(self.to_dict(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
@@ -78,13 +86,13 @@ class SentenceSelector:
             features = tuple(data["features"])
             if features != FEATURES:
                 raise CTGError(messages.SELECTOR_MISMATCH.format(path=path))
-            fitted = ("refusal_threshold", "companion_ratio", "answer_chars")
+            fitted = ("refusal_threshold", "companion_ratio", "answer_chars", "shape_gate")
             info = {k: v for k, v in data.items()
                     if k not in {"features", "mean", "scale", "coef", "intercept", *fitted}}
             return cls(features, np.array(data["mean"]), np.array(data["scale"]),
                        np.array([data["coef"][f] for f in features]), float(data["intercept"]),
                        float(data["refusal_threshold"]), float(data["companion_ratio"]), int(data["answer_chars"]),
-                       info)
+                       bool(data.get("shape_gate", False)), info)
         except (OSError, ValueError, KeyError, TypeError) as exc:
             raise CTGError(messages.SELECTOR_UNREADABLE.format(path=path, error=exc)) from exc
 

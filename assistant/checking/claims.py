@@ -29,7 +29,9 @@ END_CUE = re.compile(r"jusqu.{1,3}(?:en|a|au)\s+(?:\d{1,2}(?:er)?\s+[a-z]+\s+)?(
 HOUR = re.compile(r"\b([01]?\d|2[0-3])\s*(?:h|heures?)\s*([0-5]\d)?\b")
 NUMBER_WORD = r"(?:(?:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")(?:[- ](?:et[- ])?)?)+"
 QUANTITY = re.compile(r"(?<![\w-])(?P<number>\d{1,3}(?:[\u202f\xa0 .]\d{3})+|\d+(?:,\d+)?|" + NUMBER_WORD + r")"
-                      r"(?P<scale>\s+millions?|\s+milliards?)?(?:\s*(?P<euro>€)|(?:\s+seule?s?)?\s+(?:d['’]\s*)?(?P<noun>[a-zà-ÿ]+))",
+                      r"(?P<scale>\s+millions?|\s+milliards?|\s?Mds?(?=\s?€)|\s?M(?=\s?€))?"
+                      r"(?:\s*(?P<euro>€)|\s*(?P<percent>%|pour\s?cents?\b)"
+                      r"|(?:\s+seule?s?)?\s+(?:d['’]\s*)?(?P<noun>[a-zà-ÿ]+))",
                       re.IGNORECASE)
 MONEY = {"€", "euro", "euros"}
 NOT_COUNTED = set(MONTHS_FOLDED) | {"et", "de", "du", "des", "a", "au", "aux", "en", "par", "pour", "h", "heures", "heure",
@@ -43,6 +45,7 @@ class Quantity:
     noun: str  # folded; "€" for amounts, "mois" for durations
     start: int
     end: int
+    bare: bool = False  # "7 millions consacrés": millions of nothing said (euros, when the text speaks of euros)
 
 
 @dataclass
@@ -76,20 +79,26 @@ def quantities(text: str) -> list[Quantity]:
     """Numbers with what they count: "7 500 euros", "dix-neuf communes", "un an", "2 millions d'euros"."""
     found = []
     for m in QUANTITY.finditer(text):
-        noun = "€" if m.group("euro") else fold(m.group("noun"))
+        noun = "€" if m.group("euro") else "%" if m.group("percent") else fold(m.group("noun"))
         number = m.group("number")
         if YEAR.fullmatch(number.strip()) and noun not in MONEY:
             continue  # "en 2023 par …": a year, not a count
         value = parse_number(number)
         if value is None or noun in NOT_COUNTED or fold(number) in ("un", "une") and noun not in DURATION_MONTHS:
             continue  # "le 6 février", "une politique": not a quantity
-        if m.group("scale"):
-            value *= 1_000_000 if "million" in m.group("scale") else 1_000_000_000
+        scale = (m.group("scale") or "").strip()
+        if scale:
+            value *= 1_000_000_000 if scale.startswith(("milliard", "Md")) else 1_000_000
         if noun in MONEY:
             noun = "€"
         elif noun in DURATION_MONTHS:
             value, noun = value * DURATION_MONTHS[noun], "mois"
-        found.append(Quantity(value, noun, m.start(), m.end()))
+        found.append(Quantity(value, noun, m.start(), m.end() if noun in ("€", "%") or not scale else m.end("scale"),
+                              bare=bool(scale) and not re.search(r"d['’]", text[m.end("scale"):m.end()])))
+    if any(q.noun == "€" for q in found):  # "8 millions d'euros, dont 7 millions consacrés à…": euros too
+        for q in found:
+            if q.bare and q.noun not in ("€", "%"):
+                q.noun = "€"
     return found
 
 

@@ -10,6 +10,7 @@ import re
 from assistant import messages as msg
 from assistant.checking.claims import SIGN_CUE, role_heads
 from assistant.facts.people import NAME
+from assistant.nlp.segment import sentence_spans
 from assistant.nlp.terms import GENERIC_TERMS, matches
 from assistant.nlp.text import analyze, fold
 from assistant.nlp.vocab import NOT_FIRST_NAMES, ROLE_HEADS, WEEKDAYS
@@ -24,12 +25,18 @@ CLAIM_FRAME = set(analyze("signé signée signées signature signataire signatai
                           "concerne porte inclut volet fait partie faire figure figurent parmi regroupe regroupent compte comptent "
                           "rassemble rassemblent réunit réunissent fédère composée constituée totalise "
                           "cc communauté communes agglomération agglo métropole ville commune intercommunalité côtés "
-                          "assiste assistait assistaient participe participait"))
+                          "assiste assistait assistaient participe participait "
+                          # "dans le cadre de", and the verbs of a funding whose amount is checked as a figure
+                          "cadre investit investira investissent engage engagera consacre consacrera mobilise mobilisera "
+                          "verse versera apporte apportera alloue allouera finance financera représente"))
 # Capitalised words in a row: a name the source must contain ("Territoires Conseil", "ARFOS").
 PROPER_NAME = re.compile(r"(?<![.!?:]\s)\b[A-ZÉÈÎÔ][\w’'-]*(?:\s+[A-ZÉÈÎÔ][\w’'-]*)*")
 COMMON_CAPITALISED = {"ctg", "caf", "cafs", "selon", "d", "l", "convention", "territoriale", "globale", "cc", "ca",
                       "cu", "la", "le", "les", "de", "du", "des"}
 PRESENCE = re.compile(r"presen|assist|aux cotes|temoin")
+# The kind of body a claim names before its name ("le cabinet Deloitte"): the source naming another one of that kind
+# ("le cabinet KPMG") contradicts it.
+SLOT = re.compile(r"\b(cabinet|bureau d'etudes|societe|association|prestataire|organisme|entreprise|agence)\s*$")
 
 
 def _deputy_differs(claimed: set[str], actual: set[str]) -> bool:
@@ -122,15 +129,23 @@ class PeopleChecks:
         return claimed
 
     def _unknown_names(self) -> None:
-        """A person's name the source does not contain: another signer contradicts, else nothing is known."""
+        """A person's or body's name the source does not contain: another holder of its role or slot contradicts
+        ("Gilles Simeoni, président de la CAB" when the CAB's president is someone else; "le cabinet Deloitte"
+        when the source names the cabinet KPMG), another signer too; else nothing is known."""
+        known = self.doc_f + " " + fold(" ".join(self.sheet.get("source_names") or []))
         for m in NAME.finditer(self.claim.text):
             first, last = m.group(1), m.group(2)
             if first.split()[0].lower() in NOT_FIRST_NAMES or last.lower() in NOT_FIRST_NAMES:
                 continue
-            if self._is_used(m.span()) or fold(last) in self.doc_f or set(analyze(m.group(0))) <= self.own_terms:
+            if self._is_used(m.span()) or fold(last) in known or set(analyze(m.group(0))) <= self.own_terms:
                 continue
             signers = self.sheet.get("signatories", [])
-            if SIGN_CUE.search(self.f) and signers and not PRESENCE.search(self.f):
+            holders = self._holders(m)
+            if holders:
+                role, names, key = holders
+                self._part(m.span(), "contradicted", msg.CHECK_OTHER_HOLDER.format(role=role, names=names,
+                                                                                   said=m.group(0)), self._fact_span(key))
+            elif SIGN_CUE.search(self.f) and signers and not PRESENCE.search(self.f):
                 names = ", ".join(p["name"] for p in signers)
                 self._part(m.span(), "contradicted", msg.CHECK_OTHER_SIGNERS.format(names=names),
                            self._fact_span("signatories[0]"))
@@ -139,8 +154,46 @@ class PeopleChecks:
         for m in PROPER_NAME.finditer(self.claim.text):  # "le cabinet Territoires Conseil", "la mairie de Lillebonne"
             words = [w for w in re.split(r"[\s'’-]+", fold(m.group(0))) if w]
             phrase = " ".join(w for w in words if w not in COMMON_CAPITALISED)  # "CC Vallée" -> "vallee"
-            if m.start() == 0 or self._is_used(m.span()) or phrase in re.sub(r"[\s'’-]+", " ", self.doc_f) \
+            if m.start() == 0 or self._is_used(m.span()) or phrase in re.sub(r"[\s'’-]+", " ", known) \
                     or all(w in NOT_FIRST_NAMES or w in COMMON_CAPITALISED for w in words) \
                     or set(analyze(m.group(0))) <= self.own_terms | GENERIC_TERMS:
                 continue
-            self._part(m.span(), "not_found", msg.CHECK_UNKNOWN.format(said=m.group(0)), None)
+            other = self._slot_holder(m)
+            if other:
+                said, span = other
+                self._part(m.span(), "contradicted", msg.CHECK_FIGURE_DIFFERS.format(found=said, said=m.group(0)), span)
+            else:
+                self._part(m.span(), "not_found", msg.CHECK_UNKNOWN.format(said=m.group(0)), None)
+
+    def _holders(self, name: re.Match) -> tuple[str, str, str] | None:
+        """The role the claim gives an unknown person ("…, président de la CAB"), who holds it in the sheet, and
+        the sheet's key of the first of them (its passage is cited)."""
+        after = self.claim.text[name.end():name.end() + 80]
+        role = re.match(r",?\s*((?:le |la )?[^,.;]+)", after)
+        heads = {h for h, _ in role_heads(role.group(1))} if role else set()
+        if not heads:
+            return None
+        body = set(analyze(role.group(1))) - CLAIM_FRAME - GENERIC_TERMS
+        people = [(p, f"{group}[{i}]") for group in ("signatories", "present")
+                  for i, p in enumerate(self.sheet.get(group, []))]
+        holders = [(p["name"], key) for p, key in people if p.get("name")
+                   and heads & {h for h, _ in role_heads(p.get("role") or "")}
+                   and body <= set(analyze(f"{p.get('role') or ''} {p.get('organisation') or ''}")) | self.own_terms]
+        if not holders:
+            return None
+        return role.group(1).strip(), ", ".join(n for n, _ in holders), holders[0][1]
+
+    def _slot_holder(self, name: re.Match) -> tuple[str, tuple[int, int]] | None:
+        """Another name the source gives the kind of body the claim names ("le cabinet KPMG"), with its sentence."""
+        slot = SLOT.search(fold(self.claim.text[:name.start()]))
+        if not slot:
+            return None
+        for s, e in sentence_spans(self.text):
+            sentence = self.text[s:e]
+            # "le cabinet KPMG", "un cabinet d'étude, KPMG,"
+            for m in re.finditer(rf"\b{slot.group(1)}(?:\s+(?:d['’]\s?etudes?|de conseil|d['’]expertise))?\s*,?\s*",
+                                 fold(sentence)):
+                other = re.match(r"[A-Z][\w&'’-]+(?:\s+[A-Z][\w&'’-]+)*", sentence[m.end():])
+                if other:
+                    return other.group(0), (s, e)
+        return None

@@ -8,28 +8,26 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, field
 
+from assistant.facts.domains import domains
+from assistant.facts.territory import caf_name, partners, territory
 from assistant.facts.lists import figures, objectives_and_actions
-from assistant.nlp.dates import FULL_DATE, MONTH_YEAR, RANGE, day_date, month_date
+from assistant.nlp.dates import DATE_RANGE, FULL_DATE, MONTH_YEAR, RANGE, day_date, month_date, month_number
 from assistant.nlp.segment import sentence_spans
 from assistant.nlp.text import fold
-from assistant.nlp.vocab import COUNT_WORDS, DOMAINS, NUMBER_WORDS
+from assistant.nlp.vocab import WEEKDAYS
 
-SIGNING = re.compile(r"\bsign(e|ee|es|ent|ature|ataires?)\b|\bofficialis|\bont sign|\ba sign")
+SIGNING = re.compile(r"\b(?:co-?)?sign(e|ee|es|ent|ature|ataires?|ant)\b|\bofficialis|\bont sign|\ba sign|\bconclue?s?\b"
+                     r"|\bparaph|\bscell|\brenouvele|\bceremonie\b|\bapposer|\bappose")
 UNTIL = re.compile(r"jusqu.{1,3}(?:en|au \d{1,2} \w+) ((?:19|20)\d{2})\b")
-PERIOD_CUE = re.compile(r"(periode|annees|ctg|convention|globale|services aux familles|couvr|court|formalise)")
+PERIOD_CUE = re.compile(r"(periode|annees|ctg|convention|globale|services aux familles|couvr|court|formalise|portera"
+                        r"|porte sur|valable|\bpour\b)")
+# An earlier convention's period: "une première CTG … couvrant la période de 2020 à 2023", "la précédente (2018-2021)".
+PREVIOUS = re.compile(r"\b(?:premiere|precedente?|ancienne?|derniere|deja|avait|etait|anterieure?)\b")
 OTHER_POLICY = re.compile(r"(politique|contrat|plan|schema)[\w ]{0,25}$")
-DOMAIN_CUE = re.compile(r"domaines?|champs?|thematiques?|couvr|porte sur|retenus?|volets?|competence")
-GENERIC = re.compile(r"\bpeu(ven)?t\b|tous les champs")
-TERRITORY_KINDS = [
-    ("communauté de communes", r"communaute de communes"),
-    ("communauté d'agglomération", r"communaute d.agglomeration"),
-    ("métropole", r"\bmetropole\b"),
-    ("agglomération", r"\bagglo(meration)?\b"),
-    ("commune", r"\b(la )?ville\b|\bcommune\b|\bmairie\b"),
-]
-COMMUNES = re.compile(r"\b(\d+|" + "|".join(sorted(COUNT_WORDS, key=len, reverse=True)) + r") communes\b")
-CAF = re.compile(r"\b(?:Caf|CAF|Caisse d.[Aa]llocations [Ff]amiliales)(?: \(Caf\))?"
+CAF = re.compile(r"\b(Caf|CAF|[Cc]aisse d.[Aa]llocations [Ff]amiliales|[Cc]aisse (?:générale )?de [Ss]écurité [Ss]ociale"
+                 r"|CGSS|CSS)(?: \([^)]{1,60}\))?"
                  r"((?: de la| de l.| des| du| de)? ?[A-ZÉ][\w'’.-]*(?:[- ][A-ZÉ][\w'’.-]*)*)")
+CAF_NUMBERED = re.compile(r"\b(?:Caf|CAF)\s+(\d{2,3}|2[AB])\b")
 
 EXTRACT_GROUP = 64  # documents whose sentences go through the NER model together
 
@@ -45,6 +43,7 @@ class FactSheet:
     signed_on: str | None = None
     period: dict = field(default_factory=lambda: {"start": None, "end": None})
     domains: list[str] = field(default_factory=list)
+    partners: list[str] = field(default_factory=list)  # bodies named as partners: "msa", "departement"
     objectives: list[str] = field(default_factory=list)
     actions: list[str] = field(default_factory=list)
     figures: list[dict] = field(default_factory=list)
@@ -62,7 +61,10 @@ def _sentences(text: str):
 
 
 def signing_date(text: str) -> tuple[str | None, tuple[int, int] | None]:
-    """The date of the signing sentence: a full date beats a month and year; "signer" (to be signed) loses."""
+    """The date of the signing sentence: a full date beats a month and year; "signer" (to be signed) loses. A day
+    without its year takes it from a dated signing sentence of the same day, or from the page's own date when that
+    is up to two months later (a news page dated "mardi 26 octobre 2021" says "ce lundi 25 octobre"). With no dated
+    signing sentence, a date heading the text ("VENDREDI 27 NOVEMBRE, 9h30") is the event's."""
     best, best_rank = None, -1
     for s, e, f in _sentences(text):
         if not SIGNING.search(f) or f.startswith("publie"):
@@ -77,112 +79,67 @@ def signing_date(text: str) -> tuple[str | None, tuple[int, int] | None]:
             rank = 20 - future * 15
             if rank > best_rank:
                 best, best_rank = (month_date(m), (s, e)), rank
+    if best is None:
+        best = _heading_date(text)
     if best and best[0].startswith("--"):  # day without year: complete it from a dated signing sentence
         for s, e, f in _sentences(text):
             m = FULL_DATE.search(f)
             if SIGNING.search(f) and m and m.group(3) and best[0][1:] == day_date(m)[4:]:
                 return f"{m.group(3)}{best[0][1:]}", (s, e)
+        year = _page_year(text, best[0])
+        if year:
+            return f"{year}{best[0][1:]}", best[1]
     return best if best else (None, None)
 
 
+def _heading_date(text: str) -> tuple[str, tuple[int, int]] | None:
+    """A weekday and date alone on one of the first lines, when the text is about a signing."""
+    if not SIGNING.search(fold(text)):
+        return None
+    for s, e, f in _sentences(text)[:6]:
+        m = FULL_DATE.search(f)
+        if m and len(f) < 80 and re.search(rf"\b(?:{'|'.join(WEEKDAYS)})\b", f):
+            return day_date(m), (s, e)
+    return None
+
+
+def _page_year(text: str, day: str) -> int | None:
+    """The year of a full date the text gives (the page's own) within 60 days after ``--MM-DD``."""
+    from datetime import date
+
+    month, mday = int(day[2:4]), int(day[5:7])
+    for m in FULL_DATE.finditer(fold(text)):
+        if not m.group(3):
+            continue
+        year = int(m.group(3))
+        page = date(year, month_number(m.group(2)), min(int(m.group(1)), 28))
+        for candidate in (year, year - 1):
+            try:
+                event = date(candidate, month, mday)
+            except ValueError:
+                continue
+            if 0 <= (page - event).days <= 60:
+                return candidate
+    return None
+
+
 def period(text: str) -> tuple[dict, tuple[int, int] | None]:
-    """Start and end years: "2022-2026", "pour les années 2024-2028", "jusqu'en 2026"."""
+    """Start and end years: "2022-2026", "pour les années 2024-2028", "du 1er janvier 2024 au 31 décembre 2028",
+    "jusqu'en 2026"; a range said of an earlier convention ("une première CTG … de 2020 à 2023") is not its own."""
     for s, e, f in _sentences(text):
-        for m in RANGE.finditer(f):
-            before = f[max(0, m.start() - 40):m.start()]
-            if PERIOD_CUE.search(before + f[m.end():m.end() + 10]) and not OTHER_POLICY.search(before):
+        for m in [*DATE_RANGE.finditer(f), *RANGE.finditer(f)]:
+            before = f[max(0, m.start() - 60):m.start()]
+            if PREVIOUS.search(before) or OTHER_POLICY.search(before[-40:]):
+                continue
+            if PERIOD_CUE.search(before[-40:] + f[m.end():m.end() + 10]):
                 start, end = int(m.group(1)), int(m.group(2))
                 if start < end <= start + 10:
                     return {"start": start, "end": end}, (s, e)
     for s, e, f in _sentences(text):
         m = UNTIL.search(f)
-        if m and PERIOD_CUE.search(f):
+        if m and PERIOD_CUE.search(f) and not PREVIOUS.search(f[:m.start()]):
             return {"start": None, "end": int(m.group(1))}, (s, e)
     return {"start": None, "end": None}, None
-
-
-def domains(text: str) -> list[tuple[str, tuple[int, int]]]:
-    """Domains of the fixed vocabulary named where the text lists what the convention covers."""
-    found: dict[str, tuple[int, int]] = {}
-    intro = ""  # the line ending with ':' that opens the current list, while its items follow
-    for s, e, f in _sentences(text):
-        item = bool(re.match(r"^[-–•·*]", f))
-        if not item:  # a line ending with ':' or a short heading ("Les champs couverts") opens a list
-            heading = len(f.split()) <= 6 and f[-1:] not in ".;!?,"
-            intro = f if f.endswith(":") or heading else ""
-        listed = len([1 for domain in DOMAINS if re.search(domain.pattern, f)])
-        in_domain_list = item and DOMAIN_CUE.search(intro) and not GENERIC.search(intro)
-        if (listed >= 3 and DOMAIN_CUE.search(f) and not GENERIC.search(f)) or in_domain_list:
-            for name, pattern in ((d.name, d.pattern) for d in DOMAINS):
-                if name not in found and re.search(pattern, f):
-                    found[name] = (s, e)
-    return list(found.items())
-
-
-def caf_name(text: str, given: str = "") -> tuple[str | None, tuple[int, int] | None]:
-    """The Caf, normalised "Caf de X"; the corpus metadata wins when it names one."""
-    for m in CAF.finditer(text):
-        place = m.group(1).strip()
-        if not place or place.lower().startswith(("le ", "la ")):
-            continue
-        value = given or f"Caf {place}" if re.match(r"(de|des|du)\b", place) else given or f"Caf de {place}"
-        return value.replace("’", "'"), (m.start(), m.end())
-    return (given or None), None
-
-
-PLACE = r"([A-ZÉÈÎ][\w'’-]*(?:[- ](?:(?:de|du|des|d'|d’|la|le|les|l'|l’|en|sur|sous) ?)*[A-ZÉÈÎ][\w'’-]*)*)"
-TERRITORY_NAMES = [
-    ("communauté de communes", re.compile(r"[Cc]ommunauté de communes (?:du |de la |des |de l'|de l’|de )?" + PLACE)),
-    ("agglomération", re.compile(PLACE + r" (?:[Aa]gglo(?:mération)?)\b")),
-    ("commune", re.compile(r"\b(?:[Vv]ille|[Cc]ommune|[Mm]aire) (?:de |d'|d’)" + PLACE)),
-]
-
-
-def territory_name(text: str) -> tuple[str | None, str | None, tuple[int, int] | None]:
-    """The signing territory named in the title or first sentences: ``(name, kind, span)``."""
-    head_end = sentence_spans(text)[min(3, len(sentence_spans(text)) - 1)][1] if text.strip() else 0
-    best = None
-    for kind, pattern in TERRITORY_NAMES:
-        m = pattern.search(text, 0, head_end)
-        if m and (best is None or m.start() < best[2][0]):
-            name = m.group(0).replace("’", "'") if kind != "commune" else m.group(1).replace("’", "'")
-            if kind == "communauté de communes":
-                name = name[0].upper() + name[1:]
-            best = (name.strip(), kind, (m.start(), m.end()))
-    return best if best else (None, None, None)
-
-
-def territory(text: str, given: dict) -> tuple[dict, tuple[int, int] | None]:
-    """Name, kind and number of communes of the signing territory (metadata names it when known)."""
-    name, kind = given.get("territory") or None, given.get("territory_kind") or None
-    span = None
-    if not name:
-        name, found_kind, span = territory_name(text)
-        kind = kind or found_kind
-    elif name:
-        m = re.search(re.escape(fold(name).split(" ")[-1]), fold(text))
-        span = (m.start(), m.end()) if m else None
-    head = fold(" ".join(text[s:e] for s, e in sentence_spans(text)[:4]))
-    if not kind:
-        kind = next((k for k, pattern in TERRITORY_KINDS if re.search(pattern, head)), None)
-    communes = None
-    if kind and kind != "commune":
-        for s, e, f in _sentences(text):
-            m = COMMUNES.search(f)
-            if m and SIGNING.search(f) or m and re.search(r"engag|membres|signataires", f):
-                communes = int(m.group(1)) if m.group(1).isdigit() else NUMBER_WORDS[m.group(1)]
-                break
-    return {"name": name, "kind": kind, "communes": communes, "aliases": aliases(text, name)}, span
-
-
-def aliases(text: str, name: str | None) -> list[str]:
-    """Acronyms the text defines for the territory: "communauté de communes Vallée de l'Hérault (CCVH)"."""
-    from assistant.nlp.terms import defined_acronyms
-
-    if not name:
-        return []
-    last = fold(name).replace("'", " ").split()[-1]
-    return sorted(a.upper() for a, long in defined_acronyms(text).items() if last in fold(long).replace("'", " "))
 
 
 def extract(doc: str, title: str, text: str, metadata: dict | None = None) -> FactSheet:
@@ -205,6 +162,9 @@ def extract(doc: str, title: str, text: str, metadata: dict | None = None) -> Fa
     for i, (name, span) in enumerate(domains(text)):
         sheet.domains.append(name)
         _keep(sheet, f"domains[{i}]", span)
+    for name, span in partners(text):
+        sheet.partners.append(name)
+        _keep(sheet, f"partners.{name}", span)
     objectives, actions = objectives_and_actions(text)
     for key, items in (("objectives", objectives), ("actions", actions)):
         for i, (item, span) in enumerate(items):

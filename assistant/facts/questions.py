@@ -10,10 +10,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from assistant.answering.qtypes import kind_terms, named_terms, question_kind
+from assistant import messages
+from assistant.answering.qtypes import folded_question, kind_terms, named_terms, question_kind
+from assistant.facts.across import Listing, across
+from assistant.render import signed_text
 from assistant.nlp.terms import GENERIC_TERMS, QUESTION_FRAME
+from assistant.nlp.names import caf_department
 from assistant.nlp.text import analyze, fold
-from assistant.nlp.vocab import DOMAINS, PARTNER_BODIES
+from assistant.nlp.vocab import PARTNER_BODIES
 from assistant.results import Answer, Citation
 
 # A question across conventions: about CTG in the plural ("quelles conventions", "combien de CTG", "parmi ces
@@ -22,12 +26,9 @@ ACROSS = re.compile(r"\b(quelles|lesquelles|toutes? les|ces|parmi les)\s+(\w+\s+
                     r"|collectivites)\b|\bcombien de (ctg|conventions|territoires|collectivites)\b"
                     r"|\bliste[rz]?\b.{0,20}\b(ctg|conventions)\b|\b(la plus|le plus)\b.{0,40}\b(ctg|conventions?"
                     r"|territoires?|collectivites?)\b|\bdans ces conventions\b|\b(ctg|conventions?)\b.{0,20}"
-                    r"\b(les plus|la plus)\b")
+                    r"\b(les plus|la plus)\b|\b(les|des)\s+(ctg|conventions)\b|^(ctg|conventions)\b")
 CAF_MENTION = re.compile(r"\b(?:Caf|CAF|caf)\s+(?:de la |des |du |de l'|de l’|de )?[\w'’]+(?:-[\w'’]+)*")
-YEAR = re.compile(r"\b(19|20)\d{2}\b")
-ENDS = re.compile(r"termin|fin\b|s'achev|expir|jusqu|echeance|prennent fin")
 SIGNED = re.compile(r"\bsigne|signature|conclu")
-RUNNING = re.compile(r"en cours|couvr\w* l'annee|valable|en vigueur|actives?")
 
 
 KIND_TERMS = set(analyze("commune communes agglo agglomération métropole communauté"))
@@ -38,7 +39,8 @@ CANONICAL = set(analyze("signé signée signature signataires conclu couvre couv
 
 
 def _label(sheet: dict) -> str:
-    return (sheet.get("territory") or {}).get("name") or sheet["title"]
+    name = (sheet.get("territory") or {}).get("name") or sheet["title"]
+    return name if len(name) <= 60 else name[:57].rsplit(" ", 1)[0] + "…"
 
 
 class FactAnswerer:
@@ -59,12 +61,17 @@ class FactAnswerer:
         return self._by_doc.get(doc) if doc else None
 
     def answer(self, question: str) -> Answer | None:
-        f = fold(question)
+        f = folded_question(question)
         target, names_place = self.convention_named(question)
         # "la Caf de l'Hérault" names a Caf, not the territory of a convention
         question = CAF_MENTION.sub(" caf ", question)
-        if target is None and not names_place and ACROSS.search(f):
-            return self._across(f)
+        # "Quelles CTG la Caf de la Haute-Garonne a-t-elle signées ?": across the conventions of that Caf, though
+        # its département also names one of them
+        alone = target is None and not names_place or caf_department(f) and not self._names_a_place(question)
+        if ACROSS.search(f) and alone:
+            answer = self._across(f)
+            if answer is not None or target is None:
+                return answer
         if target is not None:
             return self._about(target, question, f)
         return None
@@ -114,33 +121,28 @@ class FactAnswerer:
 
     # -- questions across conventions ---------------------------------------------------------
     def _across(self, f: str) -> Answer | None:
-        year = int(YEAR.search(f).group(0)) if YEAR.search(f) else None
-        if year and ENDS.search(f):
-            hits = [(s, "period") for s in self._sheets if (s.get("period") or {}).get("end") == year]
-            return self._list(hits, f"Conventions qui se terminent en {year}", count="combien" in f)
-        if year and SIGNED.search(f):
-            hits = [(s, "signed_on") for s in self._sheets if (s.get("signed_on") or "").startswith(str(year))]
-            return self._list(hits, f"Conventions signées en {year}", count="combien" in f)
-        if year and RUNNING.search(f):
-            hits = [(s, "period") for s in self._sheets if _runs(s, year)]
-            return self._list(hits, f"Conventions en cours en {year}", count="combien" in f)
-        domains = [d.name for d in DOMAINS if re.search(d.question_pattern, f)]
-        if domains and re.search(r"couvr|concern|domaine|champ|porte|trait|vole", f):
-            name = domains[0]
-            hits = [(s, f"domains[{s['domains'].index(name)}]") for s in self._sheets if name in s.get("domains", [])]
-            return self._list(hits, f"Conventions qui couvrent le domaine « {name} »", count="combien" in f)
         caf = re.search(r"\bcaf (de la |des |du |de l'|de )?([\w']+(?:-[\w']+)*)", f)
-        if caf and re.search(r"\bqui\b|represent|signataire", f):
+        if caf and re.search(r"\bqui\b|represent|signataire", f) and not re.search(r"quelles?\b.{0,30}\b(ctg|conv)", f):
             return self._caf_people(caf.group(2))
-        if re.search(r"communaute de communes|intercommunal|agglomeration|communes?\b", f) and "quelles" in f:
-            kind = "commune" if re.search(r"\b(des|les) communes\b|\bune commune\b|villes?", f) else None
-            hits = [(s, "territory") for s in self._sheets
-                    if (kind and (s.get("territory") or {}).get("kind") == kind)
-                    or (not kind and (s.get("territory") or {}).get("kind") not in (None, "commune"))]
-            return self._list(hits, "Conventions signées par " + ("une commune" if kind else "une intercommunalité"))
+        listing = across(f, self._sheets)
+        if listing is not None:
+            return self._listing(listing)
         if re.search(r"combien de (ctg|conventions)", f):
             return self._list([(s, "territory") for s in self._sheets], "Conventions dans les sources", count=True)
         return None
+
+    def _listing(self, listing: Listing) -> Answer:
+        """The conventions of a listing, each cited; those the sheets cannot decide named apart."""
+        answer = self._list(listing.hits, listing.heading, count=listing.count)
+        if not listing.undecided:
+            return answer
+        n = len(answer.citations)
+        parts, citations = [], list(answer.citations)
+        for k, (sheet, key) in enumerate(listing.undecided, n + 1):
+            citations.append(self._citation(k, sheet, key))
+            parts.append(f"{_label(sheet) + _detail(sheet, key)} [{k}]")
+        text = f"{answer.text} {messages.ACROSS_UNDECIDED} : " + " ; ".join(parts) + "."
+        return Answer(text=text, refused=False, citations=citations, confidence=1.0)
 
     def _caf_people(self, caf_words: str) -> Answer | None:
         hits = []
@@ -160,23 +162,19 @@ class FactAnswerer:
         prefix = f"{len(items)} — " if count else ""
         return self._compose(items, heading, prefix)
 
+    def _citation(self, n: int, sheet: dict, key: str) -> Citation:
+        start, end = (sheet.get("spans") or {}).get(key) or (0, 0)
+        text = self._document_text(sheet["doc"])
+        return Citation(n=n, doc=sheet["doc"], title=sheet["title"], text=text[start:end], start=start, end=end,
+                        score=1.0, highlights=((start, end),))
+
     def _compose(self, items, heading: str, prefix: str = "") -> Answer:
         parts, citations = [], []
         for n, (sheet, key, label) in enumerate(items, 1):
-            start, end = (sheet.get("spans") or {}).get(key) or (0, 0)
-            text = self._document_text(sheet["doc"])
-            citations.append(Citation(n=n, doc=sheet["doc"], title=sheet["title"], text=text[start:end], start=start,
-                                      end=end, score=1.0, highlights=((start, end),)))
+            citations.append(self._citation(n, sheet, key))
             parts.append(f"{label} [{n}]")
         return Answer(text=f"{heading} : {prefix}" + " ; ".join(parts) + ".", refused=False,
                       citations=citations, confidence=1.0)
-
-
-def _runs(sheet: dict, year: int) -> bool:
-    period = sheet.get("period") or {}
-    start = period.get("start") or int((sheet.get("signed_on") or "0000")[:4] or 0) or None
-    end = period.get("end")
-    return bool(start and end and start <= year <= end)
 
 
 def _detail(sheet: dict, key: str) -> str:
@@ -184,7 +182,7 @@ def _detail(sheet: dict, key: str) -> str:
         period = sheet["period"]
         return f" ({period['start']}-{period['end']})" if period.get("start") else f" (jusqu'en {period['end']})"
     if key == "signed_on":
-        return f" (signée le {sheet['signed_on']})"
+        return f" (signée {signed_text(sheet['signed_on'])})".replace(" (année", ", année").replace("))", ")")
     if key == "territory":
         kind = (sheet.get("territory") or {}).get("kind")
         return f" ({kind})" if kind else ""

@@ -5,7 +5,7 @@ import csv
 import io
 
 from assistant import messages
-from assistant.render import period_text
+from assistant.render import date_text, period_text
 
 COLUMNS = [  # (header, span key of the cell's fact)
     (messages.LABEL_TERRITORY, "territory"),
@@ -25,12 +25,19 @@ def _cells(sheet: dict) -> list[str]:
         territory.get("name") or "",
         territory.get("kind") or "",
         sheet.get("caf") or "",
-        sheet.get("signed_on") or "",
+        _signed(sheet.get("signed_on")),
         period_text(sheet.get("period") or {}),
         ", ".join(sheet.get("domains") or []),
         "; ".join(p["name"] for p in sheet.get("signatories") or []),
         sheet["doc"],
     ]
+
+
+def _signed(iso: str | None) -> str:
+    """"6 février 2023", "juillet 2024", "12 janvier, année non précisée"."""
+    if not iso:
+        return ""
+    return date_text(iso) + (f", {messages.YEAR_NOT_GIVEN}" if iso.startswith("--") else "")
 
 
 def fact_table(sheets: list[dict]) -> tuple[list[str], list[list[str]]]:

@@ -50,7 +50,8 @@ def corpus_files(folder: Path) -> list[Path]:
 
 def detect_metadata(text: str, read: Read) -> dict[str, str]:
     """Title, date, territory and Caf found in the text itself (used when ``metadata.toml`` says nothing)."""
-    from assistant.facts.extract import caf_name, signing_date, territory_name
+    from assistant.facts.extract import signing_date
+    from assistant.facts.territory import caf_name, territory_name
 
     date = read.date or (signing_date(text[:4000])[0] or "").lstrip("-")
     territory, kind, _ = territory_name(text)
@@ -106,9 +107,13 @@ def load_corpus(folder: Path | str, max_mb: float = DEFAULT_MAX_MB) -> list:
 
 
 def given_metadata(meta: dict) -> dict:
-    """The metadata the corpus gave (``metadata.toml``), for rules that must not trust guesses."""
+    """The metadata the corpus gave (``metadata.toml``) and the address the file names as its source (its
+    "Source:" line), for rules that must not trust guesses."""
     keys = [k for k in (meta.get("given") or "").split(",") if k]
-    return {k: meta[k] for k in keys if meta.get(k)}
+    given = {k: meta[k] for k in keys if meta.get(k)}
+    if meta.get("source_url"):
+        given["source_url"] = meta["source_url"]
+    return given
 
 
 def corpus_hash(documents) -> str:

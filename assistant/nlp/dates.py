@@ -16,7 +16,10 @@ FULL_DATE = re.compile(rf"\b(\d{{1,2}})(?:er)? ({MONTH})(?: (\d{{4}}))?\b")
 MONTH_YEAR = re.compile(rf"\b({MONTH}) (\d{{4}})\b")
 YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
 # "2022-2026", "2024 a 2028", "de 2024 au 2028", "entre 2022 et 2026"
-RANGE = re.compile(r"\b((?:19|20)\d{2})(?:\s*[-–/]\s*|\s+(?:a|au|et)\s+)((?:19|20)\d{2})\b")
+RANGE = re.compile(r"\b((?:19|20)\d{2})(?:\s*[-–—‐‑/]\s*|\s+(?:a|au|et)\s+)((?:19|20)\d{2})\b")
+# "du 1er janvier 2024 au 31 décembre 2028"
+DATE_RANGE = re.compile(rf"\bdu (?:\d{{1,2}}(?:er)? )?(?:{MONTH}) ((?:19|20)\d{{2}}) au (?:\d{{1,2}}(?:er)? )?(?:{MONTH}) "
+                        r"((?:19|20)\d{2})\b")
 
 
 def day_date(match: re.Match) -> str:

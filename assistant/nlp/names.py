@@ -64,6 +64,21 @@ def caf_departments(question: str) -> list[str]:
             if (n.lstrip("0") if len(n) == 3 else n) in DEPARTMENTS]
 
 
+def caf_department(text: str) -> str | None:
+    """The département of the Caf a text names: "Caf 33", "Caf de la Haute-Savoie", "caisse d'allocations familiales
+    du Gard" -> "Gironde", "Haute-Savoie", "Gard"; None when it names no Caf's département."""
+    f = fold(text).replace("caisse d'allocations familiales", "caf")
+    numbered = caf_departments(f)
+    if numbered:
+        return numbered[0]
+    m = re.search(r"\bcaf\b(.{0,60})", f)
+    if not m:
+        return None
+    window = m.group(1).replace("-", " ")
+    found = [d for d in DEPARTMENTS.values() if re.search(rf"\b{re.escape(fold(d).replace('-', ' '))}\b", window)]
+    return max(found, key=len) if found else None
+
+
 def url_names(url: str | None) -> list[str]:
     """The words of a source address's host and path, which often name the territory
     ("https://www.ville-lamentin.fr/le-maire-du-lamentin…" -> "ville lamentin", "le maire du lamentin…")."""

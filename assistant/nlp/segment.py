@@ -7,6 +7,8 @@ import re
 BULLET = re.compile(r"^\s*(?:[•\-–—*▪◦·○●➢►✓✔]|o(?=\s+[A-ZÀ-ÖØ-Ý])|\d{1,2}[).]|[a-z][)])\s+")
 SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[«\"(A-ZÀ-ÖØ-Ý0-9])")
 LIST_NUMBER = re.compile(r"\d{1,2}[.)]")
+# A full stop that ends an abbreviation, not a sentence: "M. Dupont", "Mme. X", "J. Martin", "cf. l'article".
+ABBREVIATION = re.compile(r"(?:\b(?:MM|Mr|Mme|Mlle|Dr|Pr|Me|St|Ste|cf|av|bd|art)|(?<![\w.])[A-ZÀ-Ý])\.$")
 
 
 def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
@@ -29,8 +31,8 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
             continue
         cursor = s
         for match in SENTENCE_END.finditer(text, s, e):
-            if LIST_NUMBER.fullmatch(text[cursor:match.start()]):
-                continue  # "1. Un relais…": the number starts the item, it is no sentence
+            if LIST_NUMBER.fullmatch(text[cursor:match.start()]) or ABBREVIATION.search(text, cursor, match.start()):
+                continue  # "1. Un relais…", "M. Dupont": the number or title starts the sentence, it ends none
             spans.append((cursor, match.start()))
             cursor = match.end()
         spans.append((cursor, e))

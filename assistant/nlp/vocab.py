@@ -86,8 +86,10 @@ ROLE_START = r"(?:\d+(?:ere|er|e)? )?(?:vice|sous-direct|adjoint|maire|direct(?:
 NOT_FIRST_NAMES = frozenset(
     """la le les des de du et en au aux un une ce cette ces caf caisse ville convention conventions ctg
     communauté commune communes conseil président présidente directeur directrice maire adjoint adjointe
-    territoriale globale saint sainte pôle comité état""".split()
+    territoriale globale saint sainte pôle comité état agglomération agglo métropole département région
+    mutualité allocations familiales""".split()
 ) | frozenset(MONTHS) | frozenset(WEEKDAYS)
 
 # The partner bodies of a convention, named in questions like places ("qui était là pour la MSA ?") but not places.
-PARTNER_BODIES = "MSA CCAS CIAS EPCI Etat État Département Région CNAF PMI Education nationale"
+PARTNER_BODIES = ("MSA Mutualité sociale agricole CCAS CIAS EPCI Etat État Département Conseil départemental Région CNAF PMI"
+                  " Education nationale")

@@ -27,6 +27,9 @@ class Named:
 
     doc: str
     score: float
+    # the score in names said only by this text: the same for a corpus of 5 texts or of 10,000 (the selector's
+    # feature; the raw score grows with the log of the corpus size)
+    strength: float = 0.0
 
 
 class ConventionFinder:
@@ -53,6 +56,7 @@ class ConventionFinder:
                 self._postings.setdefault(term, array("i")).append(i * 4 + code)
         n = len(sheets)
         self._idf = {t: math.log(1 + n / len(p)) for t, p in self._postings.items()}
+        self._unique = math.log(1 + n) if n else 1.0  # the idf of a word one text alone uses
         # the score from which a convention is clearly named (see ``named``): a proper name of its text that
         # one other text at most uses
         self.clear = WEIGHTS["names"] * math.log(1 + n / 2)
@@ -84,4 +88,4 @@ class ConventionFinder:
                 i, code = divmod(entry, 4)
                 scores[i] = scores.get(i, 0.0) + self._idf[term] * WEIGHTS[KINDS[code]]
         ranked = sorted(scores.items(), key=lambda item: (-item[1], self._docs[item[0]]))
-        return [Named(self._docs[i], round(score, 6)) for i, score in ranked]
+        return [Named(self._docs[i], round(score, 6), round(score / self._unique, 6)) for i, score in ranked]

@@ -81,7 +81,8 @@ class CorpusSpelling:
         from rapidfuzz import fuzz, process
 
         if self._keys is None:
-            self._keys = [k for k in self._spelling if len(k) >= MIN_TYPO_LETTERS - 1]
+            # a misspelt name ("Garonnne"); a verb the corpus does not use ("parlent") is no misspelt "parents"
+            self._keys = [k for k in self._spelling if len(k) >= MIN_TYPO_LETTERS - 1 and k in self._names]
         if key not in self._corrections:  # a search over the whole vocabulary: once a word
             found = process.extractOne(key, self._keys, scorer=fuzz.ratio, score_cutoff=TYPO_SIMILARITY)
             self._corrections[key] = self._spelling[found[0]] if found else None
