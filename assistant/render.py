@@ -150,11 +150,11 @@ def on_date(iso: str) -> str:
 
 
 def signed_text(iso: str) -> str:
-    """A signing date as the text gives it: "le 6 février 2023", "en juillet 2024", "le 12 janvier (année non
-    précisée)"."""
+    """A signing date as the text gives it: "le 6 février 2023", "en juillet 2024", "le 12 janvier, année non
+    précisée"."""
     from assistant import messages
 
-    return on_date(iso) + (f" ({messages.YEAR_NOT_GIVEN})" if iso.startswith("--") else "")
+    return on_date(iso) + (f", {messages.YEAR_NOT_GIVEN}" if iso.startswith("--") else "")
 
 
 def period_text(period: dict) -> str:

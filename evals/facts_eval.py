@@ -42,13 +42,11 @@ def _person(name) -> str:
 
 
 def _caf(value) -> str:
-    from assistant.nlp.names import DEPARTMENTS, caf_department
+    from assistant.nlp.names import caf_department, department_named
 
     text = _norm(value).replace("caisse d'allocations familiales", "caf")
-    spaced = text.replace("-", " ")
     # "Caisse de sécurité sociale de Mayotte": a body other than a Caf, named with its département too
-    named = [d for d in DEPARTMENTS.values() if re.search(rf"\b{re.escape(fold(d).replace('-', ' '))}\b", spaced)]
-    department = caf_department(text) or (max(named, key=len) if named else None)
+    department = caf_department(text) or department_named(text)
     return fold(department) if department else text
 
 

@@ -182,7 +182,7 @@ def _detail(sheet: dict, key: str) -> str:
         period = sheet["period"]
         return f" ({period['start']}-{period['end']})" if period.get("start") else f" (jusqu'en {period['end']})"
     if key == "signed_on":
-        return f" (signée {signed_text(sheet['signed_on'])})".replace(" (année", ", année").replace("))", ")")
+        return f" (signée {signed_text(sheet['signed_on'])})"
     if key == "territory":
         kind = (sheet.get("territory") or {}).get("kind")
         return f" ({kind})" if kind else ""

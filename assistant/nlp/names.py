@@ -72,10 +72,13 @@ def caf_department(text: str) -> str | None:
     if numbered:
         return numbered[0]
     m = re.search(r"\bcaf\b(.{0,60})", f)
-    if not m:
-        return None
-    window = m.group(1).replace("-", " ")
-    found = [d for d in DEPARTMENTS.values() if re.search(rf"\b{re.escape(fold(d).replace('-', ' '))}\b", window)]
+    return department_named(m.group(1)) if m else None
+
+
+def department_named(text: str) -> str | None:
+    """The département a text names ("de la haute-savoie" -> "Haute-Savoie"; the longest when several match)."""
+    spaced = fold(text).replace("-", " ")
+    found = [d for d in DEPARTMENTS.values() if re.search(rf"\b{re.escape(fold(d).replace('-', ' '))}\b", spaced)]
     return max(found, key=len) if found else None
 
 
