@@ -37,8 +37,11 @@ def _ready(args, question: str | None = None):
 
 
 def _source(c) -> str:
-    """How a citation is named in the terminal: "[1] Title (file.pdf, p. 3, caractères 10-200)"."""
-    return f"[{c.n}] {c.title} ({c.doc}{f', p. {c.page}' if c.page else ''}, caractères {c.start}-{c.end})"
+    """How a citation is named in the terminal: "[1] Title (file.pdf — Article 9 – Durée, p. 3, caractères 10-200)"."""
+    from assistant.render import place
+
+    where = place(c)
+    return f"[{c.n}] {c.title} ({c.doc}{f' — {where}' if where else ''}, caractères {c.start}-{c.end})"
 
 
 def _print_json(data) -> None:

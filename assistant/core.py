@@ -204,17 +204,20 @@ class Assistant:
         yield result["answer"]
 
     def _with_pages(self, citations: list) -> list:
-        """Citations of paged documents (PDF) get the page their passage starts on."""
+        """Citations get the page (PDF) and the heading path ("Article 9 – Durée") of the sentence they quote."""
         from dataclasses import replace
 
         from assistant.ingest.readers import page_of
+        from assistant.ingest.structure import section_at
 
         out = []
         for c in citations:
             doc_id = self._doc_ids.get(c.doc)
-            starts = self._handle.docstore.get_document(doc_id).metadata.get("page_starts") if doc_id else None
+            meta = self._handle.docstore.get_document(doc_id).metadata if doc_id else {}
             at = c.highlights[0][0] if c.highlights else c.start  # the quoted sentence's page
-            out.append(replace(c, page=page_of(starts, at)) if starts else c)
+            starts = meta.get("page_starts")
+            out.append(replace(c, page=page_of(starts, at) if starts else c.page,
+                               section=section_at(meta.get("sections"), at)))
         return out
 
     def check(self, claim: str) -> Verdict:

@@ -63,8 +63,14 @@ def turn_markdown(answer: Answer, question: str) -> str:
     return body
 
 
+def place(c: Citation) -> str:
+    """Where a quoted sentence is: its heading path and page ("Article 9 – Durée, p. 14"), "" when unknown."""
+    return ", ".join(part for part in (c.section or "", f"p. {c.page}" if c.page else "") if part)
+
+
 def citation_label(c: Citation) -> str:
-    return f"[{c.n}] {c.title} ({c.doc}{f', p. {c.page}' if c.page else ''})"
+    where = place(c)
+    return f"[{c.n}] {c.title} ({c.doc}{f' — {where}' if where else ''})"
 
 
 def passage_html(citation: Citation, document_text: str, metadata: dict) -> str:
@@ -90,7 +96,7 @@ def passage_html(citation: Citation, document_text: str, metadata: dict) -> str:
         f'<div class="ctg-passage" id="ctg-cit-{citation.n}">'
         f"<h4>[{citation.n}] {e(citation.title)}</h4>"
         f'<p class="ctg-meta">{facts_html}<br><code>{e(citation.doc)}</code>'
-        f'{f", p. {citation.page}" if citation.page else ""}, caractères {start}–{end}'
+        f'{f" — <b>{e(place(citation))}</b>" if place(citation) else ""}, caractères {start}–{end}'
         f'{source_html}</p>'
         f'<div class="ctg-doc">{"…" if lo else ""}{e(document_text[lo:start])}'
         f'<mark>{"".join(inner)}</mark>{e(document_text[end:hi])}{"…" if hi < len(document_text) else ""}</div>'

@@ -31,7 +31,8 @@ class Citation:
     score: float
     # Offsets (in the source document) of the sentences quoted in the answer.
     highlights: tuple[tuple[int, int], ...] = ()
-    page: int | None = None  # for PDF sources: the page the passage starts on
+    page: int | None = None  # for PDF sources: the page of the quoted sentence
+    section: str | None = None  # the heading path of the quoted sentence ("Article 9 – Durée de la convention")
 
     def to_dict(self) -> dict:
         data = asdict(self)

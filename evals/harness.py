@@ -42,8 +42,8 @@ def evaluate_item(assistant, item: dict, retrieval_depth: int = 10) -> dict:
         return evaluate_claim(assistant, item)
     answer = assistant.ask(item["question"])
     result = {
-        "id": item["id"], "kind": item["kind"], "style": item.get("style"), "question": item["question"],
-        "doc": item.get("doc"), "docs": item.get("docs"),
+        "id": item["id"], "kind": item["kind"], "style": item.get("style"), "where": item.get("where"),
+        "question": item["question"], "doc": item.get("doc"), "docs": item.get("docs"),
         "gold": item.get("answer"), "must_contain": item.get("must_contain", []),
         "answer": answer.text, "refused": answer.refused, "confidence": answer.confidence,
         "citations": [c.to_dict() for c in answer.citations],
@@ -58,8 +58,12 @@ def evaluate_item(assistant, item: dict, retrieval_depth: int = 10) -> dict:
             wanted, free = set(item["docs"]), set(item.get("undecided") or [])
             result["docs_counts"] = [len(cited & wanted), len(cited - wanted - free), len(wanted - cited)]
         else:
-            result["citation_correct"] = item["doc"] in cited
+            # an amended convention's questions also cite the other texts they need ("also_docs")
+            result["citation_correct"] = {item["doc"], *(item.get("also_docs") or [])} <= cited
             result["rank"] = first_hit_rank(assistant.search(item["question"], top_k=retrieval_depth), item)
+            if item.get("page"):  # a paged source: the first citation of the gold text quotes the answer's page
+                pages = [c.page for c in answer.citations if c.doc == item["doc"]]
+                result["page_correct"] = bool(pages) and pages[0] == item["page"]
     else:
         result["correct"] = answer.refused
     return result
@@ -71,7 +75,8 @@ def evaluate_claim(assistant, item: dict) -> dict:
     verdict = assistant.check(item["question"])
     cited = {c.doc for c in verdict.citations}
     correct = verdict.verdict == item["verdict"] and (verdict.verdict == "not_found" or item.get("doc") in cited)
-    return {"id": item["id"], "kind": "claim", "style": item.get("style"), "question": item["question"],
+    return {"id": item["id"], "kind": "claim", "style": item.get("style"), "where": item.get("where"),
+            "question": item["question"],
             "doc": item.get("doc"),
             "gold": item.get("answer"), "must_contain": item.get("must_contain", []),
             "gold_verdict": item["verdict"], "verdict": verdict.verdict, "attempted": True, "correct": correct,
@@ -120,7 +125,14 @@ def compute_metrics(results: list[dict]) -> dict:
         "latency_ms_p50": round(_percentile(lat, 50), 1) if lat else None,
         "latency_ms_p95": round(_percentile(lat, 95), 1) if lat else None,
         **_across_metrics(results),
+        **_page_metrics(results),
     }
+
+
+def _page_metrics(results: list[dict]) -> dict:
+    """How often the cited page is the answer's page, over the questions whose source has pages."""
+    paged = [r for r in results if "page_correct" in r]
+    return {"page_accuracy": _ratio(sum(r["page_correct"] for r in paged), len(paged))} if paged else {}
 
 
 def _across_metrics(results: list[dict]) -> dict:
@@ -168,6 +180,7 @@ def per_kind_metrics(results: list[dict], key: str = "kind") -> dict:
             "hit_at_1": _ratio(sum(r["rank"] == 1 for r in ranked), len(ranked)),
             "hit_at_5": _ratio(sum(1 for r in ranked if r["rank"] and r["rank"] <= 5), len(ranked)),
             "refusal_rate": _ratio(sum(r["refused"] for r in rows), len(rows)),
+            **_page_metrics(rows),
         }
     return out
 
@@ -185,7 +198,8 @@ def run_eval(assistant, items: list[dict], progress=None) -> dict:
               "mode": "llm" if s.llm_base_url else "extractive", "llm_model": s.llm_model or None,
               "corpus_dir": str(s.corpus_dir)}
     return {"metrics": compute_metrics(results), "per_kind": per_kind_metrics(results),
-            "per_style": per_kind_metrics(results, "style"), "claim_confusion": claim_confusion(results), "config": config, "items": results}
+            "per_style": per_kind_metrics(results, "style"), "per_where": per_kind_metrics(results, "where"),
+            "claim_confusion": claim_confusion(results), "config": config, "items": results}
 
 
 def _selector_summary(assistant) -> dict:

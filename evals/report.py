@@ -25,12 +25,14 @@ def failures(report: dict) -> list[dict]:
 
 
 def _group_table(title: str, label: str, groups: dict) -> list[str]:
-    lines = ["", f"## {title}", "", f"| {label} | n | exactitude | citation | hit@1 | hit@5 | refus |",
-             "|---|---|---|---|---|---|---|"]
+    paged = any("page_accuracy" in m for m in groups.values())  # sources with pages: is the cited page right
+    lines = ["", f"## {title}", "", f"| {label} | n | exactitude | citation | hit@1 | hit@5 | refus |"
+             + (" page |" if paged else ""), "|---|---|---|---|---|---|---|" + ("---|" if paged else "")]
     for name in sorted(groups):
         m = groups[name]
         lines.append(f"| {name} | {m['n']} | {metric_text(m['accuracy'])} | {metric_text(m['citation_accuracy'])} | "
-                     f"{metric_text(m['hit_at_1'])} | {metric_text(m['hit_at_5'])} | {metric_text(m['refusal_rate'])} |")
+                     f"{metric_text(m['hit_at_1'])} | {metric_text(m['hit_at_5'])} | {metric_text(m['refusal_rate'])} |"
+                     + (f" {metric_text(m.get('page_accuracy'))} |" if paged else ""))
     return lines
 
 
@@ -41,6 +43,8 @@ def markdown(report: dict) -> str:
     lines += _group_table("Par type de question", "type", report["per_kind"])
     if report.get("per_style"):  # question sets that say how each question is written (formal, informal, typo…)
         lines += _group_table("Par style de question", "style", report["per_style"])
+    if report.get("per_where"):  # long conventions: where the answer is (text, table, signature page…)
+        lines += _group_table("Par emplacement de la réponse", "emplacement", report["per_where"])
     confusion = report.get("claim_confusion")
     if confusion and any(sum(row.values()) for row in confusion.values()):
         lines += ["", "## Vérification des affirmations : matrice de confusion", "",

@@ -56,7 +56,7 @@ def test_question_set_is_big_and_varied():
 def test_reports_are_written_with_every_key(report, tmp_path):
     write_reports(report, tmp_path)
     data = json.loads((tmp_path / "report.json").read_text())
-    assert set(data) == {"metrics", "per_kind", "per_style", "claim_confusion", "config", "items"}
+    assert set(data) == {"metrics", "per_kind", "per_style", "per_where", "claim_confusion", "config", "items"}
     assert sum(data["claim_confusion"]["contradicted"].values()) >= 12
     assert set(data["metrics"]) >= {"answer_accuracy", "citation_accuracy", "hit_at_1", "hit_at_5", "mrr_at_10",
                                     "refusal_precision", "refusal_recall", "false_refusal_rate", "claim_accuracy",

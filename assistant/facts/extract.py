@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, field
 
+from assistant.facts.amendments import is_amendment
 from assistant.facts.domains import domains
 from assistant.facts.territory import caf_name, partners, territory
 from assistant.facts.lists import figures, objectives_and_actions
@@ -51,6 +52,8 @@ class FactSheet:
     source_names: list[str] = field(default_factory=list)  # the words of its source address
     name_terms: dict[str, list[str]] = field(default_factory=dict)  # analysed, by kind of name (convention finder)
     spans: dict[str, list[int]] = field(default_factory=dict)
+    kind: str = "convention"  # or "avenant"
+    amends: str | None = None  # for an avenant: the file of the convention it amends (set across the corpus)
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -148,7 +151,7 @@ def extract(doc: str, title: str, text: str, metadata: dict | None = None) -> Fa
     from assistant.nlp.names import proper_names, sheet_name_terms, url_names
 
     metadata = metadata or {}
-    sheet = FactSheet(doc=doc, title=title)
+    sheet = FactSheet(doc=doc, title=title, kind="avenant" if is_amendment(title, text) else "convention")
     sheet.territory, span = territory(text, metadata)
     sheet.names = proper_names(text)
     sheet.source_names = url_names(metadata.get("source_url"))
@@ -188,11 +191,11 @@ def extract_many(items: list[tuple[str, str, str, dict | None]], workers: int = 
     whose sentences meet the NER model in one pass, in up to ``workers`` threads."""
     from concurrent.futures import ThreadPoolExecutor
 
-    from assistant.facts.people import candidate_sentences
+    from assistant.facts.people import ner_sentences
     from assistant.nlp.ner import prefetched, unload
 
     def group_sheets(group):
-        with prefetched([text[s:e] for _, _, text, _ in group for s, e in candidate_sentences(text)]):
+        with prefetched([sentence for _, _, text, _ in group for sentence in ner_sentences(text)]):
             return [extract(*item) for item in group]
 
     groups = [items[i : i + EXTRACT_GROUP] for i in range(0, len(items), EXTRACT_GROUP)]

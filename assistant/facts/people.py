@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from assistant.nlp.ner import PARTICLES, person_spans
+from assistant.nlp.ner import PARTICLES, may_name, person_spans
 from assistant.nlp.segment import sentence_spans
 from assistant.nlp.text import fold
 from assistant.nlp.vocab import DOMAINS, NOT_FIRST_NAMES, ROLE_START
@@ -172,6 +172,11 @@ def _organisation_of(role: str, before: str, sheet) -> str | None:
 def candidate_sentences(text: str) -> list[tuple[int, int]]:
     """Spans of the sentences where people are looked for (all of them, for the NER to read in one pass)."""
     return sentence_spans(text)
+
+
+def ner_sentences(text: str) -> list[str]:
+    """The sentences the NER model must read: those that can hold a person's name."""
+    return [text[s:e] for s, e in candidate_sentences(text) if may_name(text[s:e])]
 
 
 def _entries(sentence: str, s: int, spans: list[tuple[int, int]], sheet) -> tuple[list[dict], set[str]]:

@@ -13,6 +13,7 @@ from functools import lru_cache
 from assistant import messages
 from assistant.answering.qtypes import folded_question, kind_terms, named_terms, question_kind
 from assistant.facts.across import Listing, across
+from assistant.facts.amendments import amendments_of
 from assistant.render import signed_text
 from assistant.nlp.terms import GENERIC_TERMS, QUESTION_FRAME
 from assistant.nlp.names import caf_department
@@ -90,6 +91,10 @@ class FactAnswerer:
         extra = set(analyze(question)) - own - GENERIC_TERMS - QUESTION_FRAME - kind_terms(kind) - CANONICAL
         if extra or kind == "signatories" and "qui" not in f.split():
             return None
+        if kind == "period":
+            amended = self._amended_period(sheet)
+            if amended is not None:
+                return amended
         spans = []
         for key in keys:
             span = (sheet.get("spans") or {}).get(key)
@@ -101,12 +106,31 @@ class FactAnswerer:
         items = [(sheet, None, text[a:b].strip(), (a, b)) for a, b in spans]
         return self._quote(items)
 
+    def _amended_period(self, sheet: dict) -> Answer | None:
+        """Until when a convention runs once amended: the latest avenant's period, then the first one, both cited."""
+        base = self._by_doc.get(sheet.get("amends") or "") if sheet.get("kind") == "avenant" else sheet
+        if base is None:
+            return None
+        latest = [a for a in amendments_of(self._sheets, base["doc"]) if (a.get("spans") or {}).get("period")]
+        if not latest:
+            return None
+        items = []
+        for source in (latest[0], base):
+            span = (source.get("spans") or {}).get("period")
+            if span:
+                items.append((source, None, self._document_text(source["doc"])[span[0]:span[1]].strip(), tuple(span)))
+        answer = self._quote(items)
+        quotes = [_clean(quote) for _, _, quote, _ in items]
+        answer.text = f"{messages.AMENDED_PERIOD} : {quotes[0]} [1]" + (
+            f" — {messages.FIRST_PERIOD} : {quotes[1]} [2]" if len(quotes) == 2 else "")
+        return answer
+
     def _quote(self, items) -> Answer:
         parts, citations = [], []
         for n, (sheet, _, quote, (start, end)) in enumerate(items, 1):
             citations.append(Citation(n=n, doc=sheet["doc"], title=sheet["title"], text=quote, start=start, end=end,
                                       score=1.0, highlights=((start, end),)))
-            parts.append(f"{quote.lstrip('•–-* ').rstrip(',;')} [{n}]")
+            parts.append(f"{_clean(quote)} [{n}]")
         return Answer(text=" ".join(parts), refused=False, citations=citations, confidence=1.0)
 
     def _convention_named(self, text: str) -> tuple[dict | None, bool]:
@@ -175,6 +199,10 @@ class FactAnswerer:
             parts.append(f"{label} [{n}]")
         return Answer(text=f"{heading} : {prefix}" + " ; ".join(parts) + ".", refused=False,
                       citations=citations, confidence=1.0)
+
+
+def _clean(quote: str) -> str:
+    return quote.lstrip("•–-* ").rstrip(",;")
 
 
 def _detail(sheet: dict, key: str) -> str:

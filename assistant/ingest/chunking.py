@@ -7,6 +7,7 @@ the list it introduces. A chunk's text is exactly ``source[start:end]``.
 """
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from typing import Any, Sequence
@@ -14,11 +15,13 @@ from typing import Any, Sequence
 from llama_index.core.node_parser import NodeParser
 from llama_index.core.schema import BaseNode, NodeRelationship, TextNode
 
+from assistant.ingest.structure import section_at
 from assistant.nlp.segment import BULLET, SENTENCE_END, trimmed
 
 WORD = re.compile(r"\w+")
 # Node metadata that is stored but kept out of the embedded / lexical text.
-HIDDEN_KEYS = ["doc", "start", "end", "caf", "date", "territory_kind", "source_url", "format", "given", "page_starts"]
+HIDDEN_KEYS = ["doc", "start", "end", "caf", "date", "territory_kind", "source_url", "format", "given", "page_starts",
+               "sections"]
 
 
 @dataclass
@@ -30,6 +33,7 @@ class Unit:
     intro: bool = False  # ends with ':' and so introduces what follows
     para_break: bool = False  # a blank line precedes it
     heading: bool = False
+    part: bool = False  # the heading of a titled part ("Article 9 – Durée"): a chunk never runs into it
 
 
 def count_words(text: str) -> int:
@@ -55,7 +59,7 @@ def _split_long(text: str, start: int, end: int, max_words: int) -> list[tuple[i
     return out
 
 
-def split_units(text: str, max_words: int) -> list[Unit]:
+def split_units(text: str, max_words: int, heading_starts: frozenset[int] = frozenset()) -> list[Unit]:
     units, offset, blank_before = [], 0, True
     for line in text.split("\n"):
         start, end = trimmed(text, offset, offset + len(line))
@@ -66,12 +70,13 @@ def split_units(text: str, max_words: int) -> list[Unit]:
         body = text[start:end]
         bullet = bool(BULLET.match(body))
         words = count_words(body)
-        heading = not bullet and words <= 12 and body[-1] not in ".,;:!?…" and not body.endswith(")")
+        heading = start in heading_starts or (not bullet and words <= 12 and body[-1] not in ".,;:!?…"
+                                              and not body.endswith(")"))
         spans = [(start, end)] if words <= max_words else _split_long(text, start, end, max_words)
         for i, (s, e) in enumerate(spans):
             units.append(
                 Unit(s, e, count_words(text[s:e]), bullet=bullet, intro=text[e - 1] == ":",
-                     para_break=blank_before and i == 0, heading=heading)
+                     para_break=blank_before and i == 0, heading=heading, part=start in heading_starts and i == 0)
             )
         blank_before = False
     return units
@@ -94,7 +99,7 @@ def pack_units(units: list[Unit], min_words: int, max_words: int) -> list[list[U
             chunks.append(current[:cut])
             current = current[cut:]
             size = sum(u.words for u in current)
-        elif current and size >= min_words and _good_cut(current[-1], unit):
+        elif current and (size >= min_words and _good_cut(current[-1], unit) or unit.part and size >= 15):
             chunks.append(current)
             current, size = [], 0
         current.append(unit)
@@ -120,9 +125,10 @@ def _best_cut(current: list[Unit], min_words: int) -> int:
     return best
 
 
-def chunk_spans(text: str, min_words: int = 80, max_words: int = 200) -> list[tuple[int, int]]:
-    """Character spans ``(start, end)`` of the chunks of ``text``."""
-    units = split_units(text, max_words)
+def chunk_spans(text: str, min_words: int = 80, max_words: int = 200,
+                heading_starts: frozenset[int] = frozenset()) -> list[tuple[int, int]]:
+    """Character spans ``(start, end)`` of the chunks of ``text`` (``heading_starts``: where titled parts begin)."""
+    units = split_units(text, max_words, heading_starts)
     return [(group[0].start, group[-1].end) for group in pack_units(units, min_words, max_words)]
 
 
@@ -140,8 +146,14 @@ class BlockChunker(NodeParser):
         out: list[BaseNode] = []
         for doc in nodes:
             text = doc.get_content()
-            for i, (start, end) in enumerate(chunk_spans(text, self.min_words, self.max_words)):
-                metadata = {**doc.metadata, "start": start, "end": end}
+            sections = doc.metadata.get("sections") or ""
+            starts = frozenset(start for start, _ in json.loads(sections)) if sections else frozenset()
+            for i, (start, end) in enumerate(chunk_spans(text, self.min_words, self.max_words, starts)):
+                metadata = {k: v for k, v in doc.metadata.items() if k != "sections"}
+                metadata.update(start=start, end=end)
+                section = section_at(sections, start)
+                if section:
+                    metadata["section"] = section
                 node = TextNode(
                     id_=f"{doc.id_}-{i:04d}",
                     text=text[start:end],

@@ -13,6 +13,7 @@ from pathlib import Path
 from assistant import messages
 from assistant.errors import CorpusError, FileRefused
 from assistant.ingest.readers import Read, read_file
+from assistant.ingest.structure import encode as encode_sections
 
 METADATA_FILE = "metadata.toml"
 META_FIELDS = ("title", "territory", "territory_kind", "caf", "date", "source_url")
@@ -92,6 +93,9 @@ def scan_corpus(folder: Path | str, max_mb: float = DEFAULT_MAX_MB) -> Scan:
         meta["given"] = ",".join(sorted(given))  # the fields the corpus gave, not guessed
         if read.page_starts:
             meta["page_starts"] = ",".join(str(s) for s in read.page_starts)
+        sections = encode_sections(text, read.headings)
+        if sections:
+            meta["sections"] = sections
         scan.documents.append(Document(text=text, id_=content_hash(text), metadata=meta))
     if not scan.documents and not scan.failed:
         raise CorpusError(messages.CORPUS_MISSING.format(path=folder))

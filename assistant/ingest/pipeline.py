@@ -18,6 +18,7 @@ from typing import Callable
 import orjson
 
 from assistant.config import Settings
+from assistant.facts.amendments import link_amendments
 from assistant.facts.extract import extract_many
 from assistant.facts.fingerprint import extractor_version
 from assistant.ingest.chunking import BlockChunker
@@ -220,7 +221,7 @@ def _fact_sheets(index_dir, documents: list, rebuild: bool) -> list[dict]:
     extracted = extract_many([(d.metadata["doc"], d.metadata["title"], d.text, given_metadata(d.metadata))
                               for d in fresh], workers=os.cpu_count() or 1)
     known.update({keys[d.id_]: {**sheet.to_dict(), "key": keys[d.id_]} for d, sheet in zip(fresh, extracted)})
-    return [known[keys[d.id_]] for d in documents]
+    return link_amendments([known[keys[d.id_]] for d in documents])
 
 
 def _manifest(settings: Settings, documents: list, nodes: list, stats: dict, report: IndexReport) -> dict:
@@ -293,6 +294,6 @@ def _sentence_ids(nodes, documents):
 
 
 def lexical_text(node) -> str:
-    """What BM25 indexes for a node: its title and territory, then its text."""
+    """What BM25 indexes for a node: its title, territory and heading path, then its text."""
     meta = node.metadata
-    return f"{meta.get('title', '')}\n{meta.get('territory', '')}\n{node.get_content()}"
+    return f"{meta.get('title', '')}\n{meta.get('territory', '')}\n{meta.get('section', '')}\n{node.get_content()}"

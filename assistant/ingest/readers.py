@@ -29,6 +29,7 @@ class Read:
     source_url: str = ""
     date: str = ""
     page_starts: list[int] = field(default_factory=list)  # character offset where each page begins (PDF)
+    headings: list[tuple[int, int]] = field(default_factory=list)  # (offset, level) of headings the layout shows
 
 
 def check_name(name: str) -> str:
@@ -137,20 +138,34 @@ def _pdf(raw: bytes) -> Read:
                     raise FileRefused(messages.FILE_PDF_PASSWORD)
             except (FileNotDecryptedError, NotImplementedError) as exc:
                 raise FileRefused(messages.FILE_PDF_PASSWORD) from exc
-        pages = [page.extract_text() or "" for page in reader.pages]
+        info = reader.metadata or {}
     except FileRefused:
         raise
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
         raise FileRefused(messages.FILE_PDF_CORRUPT) from exc
-    if not any(p.strip() for p in pages):
+    laid_out = _pdf_layout(raw)
+    if not laid_out.text.strip():
         raise FileRefused(messages.FILE_PDF_SCANNED)
-    text, starts = "", []
-    for page in pages:
-        starts.append(len(text))
-        text += page.strip() + "\n\n"
-    info = reader.metadata or {}
     title = str(info.get("/Title") or "").strip()
-    return Read(text=text, title="" if title.lower() in ("untitled", "sans titre") else title, page_starts=starts)
+    return Read(text=laid_out.text, title="" if title.lower() in ("untitled", "sans titre") else title,
+                page_starts=laid_out.page_starts, headings=laid_out.headings)
+
+
+def _pdf_layout(raw: bytes):
+    """The PDF read as a person does (``layout.pdf``), with pdfplumber."""
+    import io
+
+    import pdfplumber
+    from pdfminer.pdfparser import PDFSyntaxError
+    from pdfminer.psparser import PSException
+
+    from assistant.ingest.layout.pdf import read_pdf_layout
+
+    try:
+        with pdfplumber.open(io.BytesIO(raw), password="") as pdf:
+            return read_pdf_layout(pdf)
+    except (PSException, PDFSyntaxError, ValueError, KeyError, TypeError) as exc:
+        raise FileRefused(messages.FILE_PDF_CORRUPT) from exc
 
 
 def _docx(raw: bytes) -> Read:
@@ -163,10 +178,11 @@ def _docx(raw: bytes) -> Read:
         document = docx.Document(io.BytesIO(raw))
     except (zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise FileRefused(messages.FILE_DOCX_CORRUPT) from exc
-    paragraphs = [p.text for p in document.paragraphs]
-    for table in document.tables:
-        paragraphs += [" | ".join(cell.text for cell in row.cells) for row in table.rows]
-    return Read(text="\n\n".join(p for p in paragraphs if p.strip()), title=document.core_properties.title or "")
+    from assistant.ingest.layout.blocks import assemble
+    from assistant.ingest.layout.docx import docx_blocks
+
+    laid_out = assemble(docx_blocks(document))
+    return Read(text=laid_out.text, title=document.core_properties.title or "", headings=laid_out.headings)
 
 
 def page_of(page_starts: list[int] | str | None, offset: int) -> int | None:

@@ -95,9 +95,24 @@ def looks_like_name(text: str, not_names: set[str]) -> bool:
     return all(w[:1].isupper() or w.lower() in PARTICLES for w in words[1:]) and words[-1][:1].isupper()
 
 
+def may_name(sentence: str) -> bool:
+    """Whether a sentence holds what :func:`looks_like_name` needs: a capitalised word, then another after
+    particles only ("Jean de La Fontaine"). The model is not run on the others (most sentences of a long text)."""
+    words = _WORD.findall(sentence.replace("d’", "d’ ").replace("d'", "d' "))
+    for i, word in enumerate(words[:-1]):
+        if word[:1].isupper():
+            j = i + 1
+            while j < len(words) - 1 and words[j].lower() in PARTICLES:
+                j += 1
+            if words[j][:1].isupper():
+                return True
+    return False
+
+
 def person_spans(sentences: list[str], not_names: set[str]) -> list[list[tuple[int, int]]]:
     """For each sentence, the ``(start, end)`` of the PER entities that pass :func:`looks_like_name`."""
-    found = getattr(_local, "found", None) or {}
+    found = {s: [] for s in sentences if not may_name(s)}
+    found.update(getattr(_local, "found", None) or {})
     missing = [s for s in sentences if s not in found]
     if missing:
         found = {**found, **_entities(missing)}

@@ -36,7 +36,7 @@ FACTS = "facts.json"
 SPELLING = "spelling.json"
 BM25_DIR = "bm25"
 CHROMA_DIR = "chroma"
-FORMAT_VERSION = 6  # 2: fact sheets; 3: generations, metadata detected in the text; 4: nodes.jsonl; 5: œ folded;
+FORMAT_VERSION = 7  # 2: fact sheets; 3: generations, metadata detected in the text; 4: nodes.jsonl; 5: œ folded;
 # 6: "M. X" does not end a sentence, people found in the whole text
 
 

@@ -1,0 +1,116 @@
+"""A PDF's text layer read with pdfplumber: words grouped into lines, running headers, footers and page numbers set
+aside, the table of contents dropped, two-column pages in reading order, ruled tables as rows with their headers
+(a table carried over to the next page keeps its headers), lines unwrapped into paragraphs and headings.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from assistant.ingest.layout.blocks import Assembled, Block, assemble, join_lines, row_text
+from assistant.ingest.layout.lines import (
+    Line,
+    group_lines,
+    is_contents_entry,
+    is_furniture,
+    reading_order,
+    running_lines,
+)
+from assistant.ingest.layout.paragraphs import Typography, to_blocks
+
+WORD_ATTRS = ["fontname", "size"]
+
+
+@dataclass
+class Table:
+    top: float
+    rows: list[list[str]]
+    page: int
+
+
+@dataclass
+class Page:
+    lines: list[Line]
+    tables: list[Table] = field(default_factory=list)
+    height: float = 842.0
+    width: float = 595.0
+
+
+def _inside(word: dict, boxes: list[tuple]) -> bool:
+    cx, cy = (word["x0"] + word["x1"]) / 2, (word["top"] + word["bottom"]) / 2
+    return any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
+
+
+def _cell(value) -> str:
+    return join_lines((value or "").split("\n"))
+
+
+def read_page(page, index: int) -> Page:
+    """Lines (outside tables) and tables of one pdfplumber page."""
+    found = [t for t in page.find_tables() if len(t.rows) >= 2 and len(t.columns) >= 2]
+    tables = []
+    for table in found:
+        rows = [[_cell(c) for c in row] for row in table.extract()]
+        rows = [r for r in rows if any(r)]
+        if rows:
+            tables.append(Table(table.bbox[1], rows, index))
+    boxes = [t.bbox for t in found]
+    words = [w for w in page.extract_words(extra_attrs=WORD_ATTRS) if not _inside(w, boxes)]
+    return Page(group_lines(words, index), tables, float(page.height), float(page.width))
+
+
+def _table_blocks(table: Table, headers: list[str] | None) -> tuple[list[Block], list[str]]:
+    """Row blocks of a table; ``headers`` are those of a table begun on the page before (its repeated header row
+    is skipped), else the first row is the header."""
+    rows = table.rows
+    if headers is None or len(headers) != len(rows[0]):
+        headers, rows = rows[0], rows[1:]
+        blocks = [Block("row", " ; ".join(c for c in headers if c), table.page)]
+    else:
+        blocks = []
+        if rows[0] == headers:
+            rows = rows[1:]
+    blocks += [Block("row", row_text(headers, row), table.page) for row in rows]
+    return blocks, headers
+
+
+def page_items(page: Page, running: set[str]) -> list[Line | Table]:
+    """The page's body lines and tables, in reading order."""
+    lines = [ln for ln in page.lines if not is_furniture(ln, page.height, running) and not is_contents_entry(ln)]
+    lines = reading_order(lines, page.width)
+    items: list[Line | Table] = []
+    tables = sorted(page.tables, key=lambda t: t.top)
+    for line in lines:
+        while tables and tables[0].top <= line.top:
+            items.append(tables.pop(0))
+        items.append(line)
+    return items + tables
+
+
+def layout_blocks(pages: list[Page]) -> list[Block]:
+    """Blocks of the whole document: paragraphs may run over a page break, tables over two pages."""
+    running = running_lines([p.lines for p in pages], [p.height for p in pages])
+    items = [item for page in pages for item in page_items(page, running)]
+    typo = Typography([i for i in items if isinstance(i, Line)])
+    blocks: list[Block] = []
+    run: list[Line] = []
+    headers: list[str] | None = None
+    last_page = -1
+    for item in items:
+        if isinstance(item, Line):
+            run.append(item)
+            continue
+        blocks += to_blocks(run, typo)
+        continues = not run and item.page == last_page + 1  # nothing printed between: the same table goes on
+        table_blocks, headers = _table_blocks(item, headers if continues else None)
+        blocks += table_blocks
+        run, last_page = [], item.page
+    blocks += to_blocks(run, typo)
+    return blocks
+
+
+def read_pdf_layout(pdf) -> Assembled:
+    """The assembled text of an open pdfplumber document."""
+    pages = [read_page(page, i) for i, page in enumerate(pdf.pages)]
+    for page in pdf.pages:
+        page.flush_cache()
+    return assemble(layout_blocks(pages))
