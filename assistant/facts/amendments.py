@@ -41,8 +41,21 @@ def link_amendments(sheets: list[dict]) -> list[dict]:
             earlier = [c for c in candidates if (c.get("signed_on") or "") <= signed] or candidates
             best = max(earlier, key=lambda c: c.get("signed_on") or "", default=None)
             sheet = {**sheet, "amends": best["doc"] if best else None}
+            if best:
+                sheet = _inherit(sheet, best)
         out.append(sheet)
     return out
+
+
+def _inherit(avenant: dict, convention: dict) -> dict:
+    """What an avenant leaves as it was is the convention's: the start of the period, the number of communes."""
+    period = dict(avenant.get("period") or {})
+    if period.get("start") is None:
+        period["start"] = (convention.get("period") or {}).get("start")
+    place = dict(avenant.get("territory") or {})
+    if place.get("communes") is None:
+        place["communes"] = (convention.get("territory") or {}).get("communes")
+    return {**avenant, "period": period, "territory": place}
 
 
 def amendments_of(sheets: list[dict], doc: str) -> list[dict]:

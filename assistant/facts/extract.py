@@ -10,9 +10,11 @@ from dataclasses import asdict, dataclass, field
 
 from assistant.facts.amendments import is_amendment
 from assistant.facts.domains import domains
+from assistant.facts.parties import parties
 from assistant.facts.territory import caf_name, partners, territory
 from assistant.facts.lists import figures, objectives_and_actions
 from assistant.nlp.dates import DATE_RANGE, FULL_DATE, MONTH_YEAR, RANGE, day_date, month_date, month_number
+from assistant.nlp.vocab import MONTH, NUMBER_WORDS
 from assistant.nlp.segment import sentence_spans
 from assistant.nlp.text import fold
 from assistant.nlp.vocab import WEEKDAYS
@@ -29,6 +31,14 @@ CAF = re.compile(r"\b(Caf|CAF|[Cc]aisse d.[Aa]llocations [Ff]amiliales|[Cc]aisse
                  r"|CGSS|CSS)(?: \([^)]{1,60}\))?"
                  r"((?: de la| de l.| des| du| de)? ?[A-ZÉ][\w'’.-]*(?:[- ][A-ZÉ][\w'’.-]*)*)")
 CAF_NUMBERED = re.compile(r"\b(?:Caf|CAF)\s+(\d{2,3}|2[AB])\b")
+# "Fait à Chârost, le 12 mars 2024", "Fait en trois exemplaires, à Chârost, le 12 mars 2024": a signature page
+DONE_AT = re.compile(rf"^fait\b.{{0,100}}?\ble (\d{{1,2}})(?:er)? ({MONTH}) (\d{{4}})\b")
+# a convention's duration article: "conclue pour une durée de cinq ans à compter du 1er janvier 2024"
+DURATION = re.compile(r"\bduree\b|conclue? pour|prend effet|entre en vigueur|couvre la periode|est valable")
+LASTS_UNTIL = re.compile(rf"(?:pour|duree de) (\d+|{'|'.join(NUMBER_WORDS)}) (?:ans?|annees?)\b.{{0,40}}?jusqu.{{1,3}}au "
+                         rf"(\d{{1,2}})(?:er)? ({MONTH}) ((?:19|20)\d{{2}})")
+LASTS = re.compile(rf"duree de (\d+|{'|'.join(NUMBER_WORDS)}) (?:ans?|annees?)\b.{{0,40}}?(?:a compter|a partir|a dater) du "
+                   rf"(?:\d{{1,2}}(?:er)? )?(?:{MONTH}) ((?:19|20)\d{{2}})")
 
 EXTRACT_GROUP = 64  # documents whose sentences go through the NER model together
 
@@ -45,6 +55,7 @@ class FactSheet:
     period: dict = field(default_factory=lambda: {"start": None, "end": None})
     domains: list[str] = field(default_factory=list)
     partners: list[str] = field(default_factory=list)  # bodies named as partners: "msa", "departement"
+    parties: list[str] = field(default_factory=list)  # the parties a convention's opening names ("Entre : …")
     objectives: list[str] = field(default_factory=list)
     actions: list[str] = field(default_factory=list)
     figures: list[dict] = field(default_factory=list)
@@ -59,6 +70,10 @@ class FactSheet:
         return asdict(self)
 
 
+def _number(word: str) -> int:
+    return int(word) if word.isdigit() else NUMBER_WORDS[word]
+
+
 def _sentences(text: str):
     return [(s, e, fold(text[s:e])) for s, e in sentence_spans(text)]
 
@@ -70,6 +85,9 @@ def signing_date(text: str) -> tuple[str | None, tuple[int, int] | None]:
     signing sentence, a date heading the text ("VENDREDI 27 NOVEMBRE, 9h30") is the event's."""
     best, best_rank = None, -1
     for s, e, f in _sentences(text):
+        done = DONE_AT.search(f)  # "Fait à Chârost, le 12 mars 2024": the signature page of a convention
+        if done and done.group(1):
+            return day_date(done), (s, e)
         if not SIGNING.search(f) or f.startswith("publie"):
             continue
         future = 1 if re.search(r"\ba signer\b|autorise", f) else 0
@@ -128,8 +146,31 @@ def _page_year(text: str, day: str) -> int | None:
 
 def period(text: str) -> tuple[dict, tuple[int, int] | None]:
     """Start and end years: "2022-2026", "pour les années 2024-2028", "du 1er janvier 2024 au 31 décembre 2028",
-    "jusqu'en 2026"; a range said of an earlier convention ("une première CTG … de 2020 à 2023") is not its own."""
-    for s, e, f in _sentences(text):
+    "jusqu'en 2026"; a range said of an earlier convention ("une première CTG … de 2020 à 2023") is not its own.
+    A convention's duration article speaks first ("pour une durée de cinq ans à compter du 1er janvier 2024")."""
+    sentences = _sentences(text)
+    for s, e, f in sentences:
+        if not DURATION.search(f) or PREVIOUS.search(f):
+            continue
+        # "du 1er janvier 2024 au 31 décembre 2028", "prend effet le 1er juillet 2024 et prend fin le 30 juin 2029"
+        years = [int(m.group(3)) for m in FULL_DATE.finditer(f) if m.group(3)]
+        if len(years) >= 2 and years[0] < years[1] <= years[0] + 10:
+            return {"start": years[0], "end": years[1]}, (s, e)
+        m = LASTS.search(f)
+        if m:
+            years = _number(m.group(1))
+            if 0 < years <= 10:
+                return {"start": int(m.group(2)), "end": int(m.group(2)) + years - 1}, (s, e)
+        m = LASTS_UNTIL.search(f)  # "conclue pour cinq ans, jusqu'au 30 juin 2028": it began in 2023
+        if m:
+            years, end = _number(m.group(1)), int(m.group(4))
+            full_year = m.group(2) == "31" and m.group(3) == "decembre"
+            if 0 < years <= 10:
+                return {"start": end - years + (1 if full_year else 0), "end": end}, (s, e)
+        m = UNTIL.search(f)  # "la durée de la convention est prolongée jusqu'au 31 décembre 2029"
+        if m:
+            return {"start": None, "end": int(m.group(1))}, (s, e)
+    for s, e, f in sentences:
         for m in [*DATE_RANGE.finditer(f), *RANGE.finditer(f)]:
             before = f[max(0, m.start() - 60):m.start()]
             if PREVIOUS.search(before) or OTHER_POLICY.search(before[-40:]):
@@ -138,7 +179,7 @@ def period(text: str) -> tuple[dict, tuple[int, int] | None]:
                 start, end = int(m.group(1)), int(m.group(2))
                 if start < end <= start + 10:
                     return {"start": start, "end": end}, (s, e)
-    for s, e, f in _sentences(text):
+    for s, e, f in sentences:
         m = UNTIL.search(f)
         if m and PERIOD_CUE.search(f) and not PREVIOUS.search(f[:m.start()]):
             return {"start": None, "end": int(m.group(1))}, (s, e)
@@ -152,7 +193,8 @@ def extract(doc: str, title: str, text: str, metadata: dict | None = None) -> Fa
 
     metadata = metadata or {}
     sheet = FactSheet(doc=doc, title=title, kind="avenant" if is_amendment(title, text) else "convention")
-    sheet.territory, span = territory(text, metadata)
+    found_parties = parties(text)
+    sheet.territory, span = territory(text, metadata, found_parties)
     sheet.names = proper_names(text)
     sheet.source_names = url_names(metadata.get("source_url"))
     _keep(sheet, "territory", span)
@@ -168,6 +210,9 @@ def extract(doc: str, title: str, text: str, metadata: dict | None = None) -> Fa
     for name, span in partners(text):
         sheet.partners.append(name)
         _keep(sheet, f"partners.{name}", span)
+    for i, (name, span) in enumerate(found_parties):
+        sheet.parties.append(name)
+        _keep(sheet, f"parties[{i}]", span)
     objectives, actions = objectives_and_actions(text)
     for key, items in (("objectives", objectives), ("actions", actions)):
         for i, (item, span) in enumerate(items):

@@ -38,6 +38,9 @@ CONTEXT = re.compile(r"\bsign|officialis|en presence|represent|paraph")
 # Where a role apposition ends (matched on accent-stripped, case-kept text).
 ROLE_END = re.compile(r",\s*(?=[A-Z1-9])|,\s*representant|,\s*(?:et\s+)?(?:de|par)\s+(?=[A-Z][a-z]+[- ][A-Z])|,?\s+et\s+(?=(?:de\s+|par\s+)?[A-Z][a-z]+[- ][A-Z])|,?\s+et de\b"
                       r"|\s+(?:ont|a|avaient|avait)\s+(?:sign|officialis|paraph|conclu)|[.;](\s|$)|\s+en presence"
+                      # the clauses that follow a party's representative in a convention
+                      r"|,?\s+(?:dont le siege|dument|ci-apres|ci-dessous|agissant|domicilie|habilite|en vertu|sise?\b)"
+                      r"|\s+et par\b"
                       r"|$")
 ARTICLE = r"(?:(?:le|la|l'|son|sa|leur)\s+)?"
 ROLE_WORDS = re.compile(rf"^{ARTICLE}{ROLE_START}|^qui (?:preside|dirige|represente|est a la (?:tete|presidence))")
@@ -155,7 +158,9 @@ def _organisation(role: str, sheet) -> str | None:
         return other.group(1).replace("’", "'")
     if re.search(r"maire|adjoint|municipal|ville", f) and place:
         article = "d'" if fold(place)[:1] in "aeiouy" else "de "
-        return place if sheet.territory.get("kind") not in (None, "commune") else f"Ville {article}{place}"
+        if sheet.territory.get("kind") not in (None, "commune") or re.match(r"(ville|commune)\b", fold(place)):
+            return place
+        return f"Ville {article}{place}"
     return place or None
 
 
@@ -165,8 +170,20 @@ def _organisation_of(role: str, before: str, sheet) -> str | None:
     f = fold(role)
     if role and (BODY.search(f) or re.search(r"maire|adjoint|municipal|prefet", f)) and not re.match(r"(son|sa|leur)\b", f):
         return _organisation(role, sheet)
+    party = _party_before(before, sheet)  # "La MSA Berry-Touraine, représentée par M. X"
+    if party:
+        return party
     bodies = list(BODY.finditer(deaccent(before).lower()))
     return _organisation(before[bodies[-1].start():] if bodies else role, sheet)
+
+
+def _party_before(before: str, sheet) -> str | None:
+    """The convention's party named last in ``before`` (without its article), if any."""
+    folded = fold(before)
+    found = [(folded.rfind(fold(p)), p) for p in getattr(sheet, "parties", []) if fold(p) in folded]
+    if not found:
+        return None
+    return re.sub(r"^(?:la|le|les|l['’])\s*", "", max(found)[1], flags=re.I)
 
 
 def candidate_sentences(text: str) -> list[tuple[int, int]]:
@@ -203,6 +220,7 @@ def _entries(sentence: str, s: int, spans: list[tuple[int, int]], sheet) -> tupl
             organisation = _organisation(_role(sentence, target[1])[0], sheet) or organisation
         if REPRESENTED.search(fold(sentence[max(0, a - 60):a])):
             represented.add(sentence[a:b])
+        role = re.sub(r"^(?:son|sa|leur)\s+", "", role)  # "sa présidente": the role is "présidente"
         entries.append({"name": sentence[a:b], "role": role, "organisation": organisation, "on_behalf_of": behalf,
                         "start": s + a, "end": s + max(b, role_end),
                         "after_presence": presence >= 0 and a > presence})

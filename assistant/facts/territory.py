@@ -22,6 +22,8 @@ ENGAGED = re.compile(r"\b(?:co-?)?sign|engag|membres|signataires|paraph")
 # before a number of communes, what makes it the territory's whole: "regroupe 13", "les 34", "ses 10"
 WHOLE_COMMUNES = re.compile(r"(?:regroup\w*|compt\w*|rassembl\w*|reuni\w*|feder\w*|compos\w* de|constitu\w* de"
                             r"|\bses|\bles|l'ensemble des|territoire de|totalis\w*|\bde)\s+(?:plus de\s+|pres de\s+)?$")
+# a row of a table of communes, written with its header ("Commune : Chârost ; Population : 1 234")
+LISTED_COMMUNE = re.compile(r"(?im)^(?:communes?(?: membres?)?|nom de la commune)\s*:\s*([^;\n]+)")
 COMMUNES = re.compile(r"\b(\d+|" + "|".join(sorted(COUNT_WORDS, key=len, reverse=True)) + r") communes\b")
 # "Caf de la Gironde", "caisse d'allocations familiales de la Haute-Garonne", "Caf (Caisse d'Allocations Familiales)
 # de la Haute-Savoie", "Caisse de sécurité sociale de Mayotte" (the Caf of Mayotte), "CGSS de la Martinique".
@@ -108,11 +110,26 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in words if w not in ("de", "du", "des", "la", "le", "les", "l", "d", "et", "en"))
 
 
-def territory(text: str, given: dict) -> tuple[dict, tuple[int, int] | None]:
-    """Name, kind and number of communes of the signing territory (metadata names it when known)."""
+def party_territory(name: str) -> tuple[str, str] | None:
+    """A party of a convention that is a territory ("La Communauté de communes du Val d'Arnon", "la Ville de
+    Brézac"): its name without the article, and its kind."""
+    folded = fold(name)
+    kind = next((k for k, pattern in TERRITORY_KINDS if re.match(rf"(?:(?:la|le|l') ?)?(?:{pattern})", folded)), None)
+    if kind is None:
+        return None
+    return re.sub(r"^(?:la|le|l['’])\s*", "", name.strip(), flags=re.I), kind
+
+
+def territory(text: str, given: dict, parties: list[tuple[str, tuple[int, int]]] = ()) -> tuple[dict, tuple[int, int] | None]:
+    """Name, kind and number of communes of the signing territory: the metadata's when it names one, else the first
+    territory among a convention's parties, else the one the text names."""
     name, kind = given.get("territory") or None, given.get("territory_kind") or None
     span = None
-    if not name:
+    party = next(((found, s) for p, s in parties if (found := party_territory(p))), None)
+    if not name and party:
+        (name, found_kind), span = party
+        kind = kind or found_kind
+    elif not name:
         name, found_kind, span = territory_name(text)
         kind = kind or found_kind
     elif name:
@@ -121,7 +138,7 @@ def territory(text: str, given: dict) -> tuple[dict, tuple[int, int] | None]:
     head = fold(" ".join(text[s:e] for s, e in sentence_spans(text)[:4]))
     if not kind:
         kind = next((k for k, pattern in TERRITORY_KINDS if re.search(pattern, head)), None)
-    communes = member_communes(text) if kind != "commune" else None
+    communes = member_communes(text) if kind != "commune" else 1
     return {"name": name, "kind": kind, "communes": communes, "aliases": aliases(text, name)}, span
 
 
@@ -138,7 +155,8 @@ def member_communes(text: str) -> int | None:
         for m in COMMUNES.finditer(f):
             if WHOLE_COMMUNES.search(f[max(0, m.start() - 60):m.start()]) or re.match(r"\s*membres", f[m.end():]):
                 return _count(m)
-    return None
+    listed = {fold(m.group(1)).strip() for m in LISTED_COMMUNE.finditer(text)}
+    return len(listed) if len(listed) >= 2 else None
 
 
 def _count(m: re.Match) -> int:

@@ -5,7 +5,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
-TOKEN = re.compile(r"\w+", re.UNICODE)
+# words; a numbered item stays one term ("action 2.3" is not "action 3.2")
+TOKEN = re.compile(r"\d+(?:\.\d+)+(?!\.?\d)|\w+", re.UNICODE)
 APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'"})
 LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE"})  # "Cœur" and "Coeur" are one word
 

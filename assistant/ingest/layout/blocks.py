@@ -46,6 +46,25 @@ def join_lines(lines: list[str]) -> str:
     return out
 
 
+def is_header(row: list[str]) -> bool:
+    """Whether a table's first row reads as column headers: short labels, not sentences or signature blocks."""
+    filled = [c for c in row if c]
+    return len(filled) >= 2 and all(len(c.split()) <= 8 and "," not in c and not c.endswith(".") for c in filled)
+
+
+def table_blocks(rows: list[list[str]], page: int = 0, headers: list[str] | None = None) -> list[Block]:
+    """Row blocks of a table: with its headers when its first row reads as such (or ``headers`` are given, for a
+    table carried over from the page before), else each row's cells in turn."""
+    if headers is None and is_header(rows[0]):
+        headers, rows = rows[0], rows[1:]
+        out = [Block("row", " ; ".join(c for c in headers if c), page)]
+    else:
+        out = []
+    if headers is None:
+        return out + [Block("row", " ; ".join(c for c in row if c), page) for row in rows]
+    return out + [Block("row", row_text(headers, row), page) for row in rows]
+
+
 def row_text(headers: list[str], cells: list[str]) -> str:
     """A table row with its headers: "Header : value ; …" (cells without a header are written alone)."""
     parts = []

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.ingest.layout.blocks import Block, row_text
+from assistant.ingest.layout.blocks import Block, table_blocks
 
 HEADING_STYLE = re.compile(r"^(?:heading|titre|title)\s*(\d*)$", re.I)
 HEADING_WORDS = 16
@@ -35,10 +35,7 @@ def _table_blocks(table) -> list[Block]:
             cells.append(" ".join(cell.text.split()))
         if any(cells):
             rows.append(cells)
-    if len(rows) < 2:
-        return [Block("row", " ; ".join(c for c in r if c)) for r in rows]
-    headers = rows[0]
-    return [Block("row", " ; ".join(c for c in headers if c))] + [Block("row", row_text(headers, r)) for r in rows[1:]]
+    return table_blocks(rows) if rows else []
 
 
 def docx_blocks(document) -> list[Block]:

@@ -1,6 +1,4 @@
-"""Printed lines of a PDF page from its words: grouping, reading order on two-column pages, running headers and
-footers, tables of contents.
-"""
+"""Printed lines of a PDF page from its words: grouping, running headers and footers, tables of contents."""
 from __future__ import annotations
 
 import re
@@ -60,44 +58,6 @@ def group_lines(words: list[dict], page: int) -> list[Line]:
         else:
             lines.append([word])
     return [Line(sorted(ws, key=lambda w: w["x0"]), page) for ws in sorted(lines, key=lambda ws: ws[0]["top"])]
-
-
-def _free_gap(line: Line, x: float) -> bool:
-    """Whether ``x`` falls in a wide blank between two words of ``line``."""
-    for left, right in zip(line.words, line.words[1:]):
-        if left["x1"] <= x <= right["x0"]:
-            return right["x0"] - left["x1"] >= MIN_GUTTER
-    return False
-
-
-def gutter(lines: list[Line], width: float) -> float | None:
-    """The x of the white column between two text columns, when at least 40 % of the lines (and six) are cut by it."""
-    if len(lines) < 6:
-        return None
-    best, best_count = None, 0
-    for x in range(int(width * 0.3), int(width * 0.7), 2):
-        count = sum(1 for line in lines if _free_gap(line, x))
-        if count > best_count:
-            best, best_count = float(x), count
-    return best if best_count >= max(6, 0.4 * len(lines)) else None
-
-
-def reading_order(lines: list[Line], width: float) -> list[Line]:
-    """Lines in reading order: on a two-column page the left column, then the right one, between full-width lines."""
-    x = gutter(lines, width)
-    if x is None:
-        return lines
-    out, left, right = [], [], []
-    for line in lines:
-        lw = [w for w in line.words if w["x1"] <= x]
-        rw = [w for w in line.words if w["x0"] >= x]
-        if len(lw) + len(rw) < len(line.words):  # a word over the gutter: a full-width line
-            out += left + right + [line]
-            left, right = [], []
-            continue
-        left += [Line(lw, line.page)] if lw else []
-        right += [Line(rw, line.page)] if rw else []
-    return out + left + right
 
 
 def _shape(text: str) -> str:

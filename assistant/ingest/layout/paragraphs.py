@@ -13,6 +13,8 @@ from assistant.ingest.structure import heading_level
 from assistant.nlp.segment import BULLET
 
 CLOSES = re.compile(r"[.:;!?…»)]$")
+# a line that visibly goes on: a comma or a little word at its end ("Pour la Caf de la" / "Creuse,")
+GOES_ON = re.compile(r"(?:,|\b(?:de|du|des|la|le|les|l['’]|d['’]|et|à|au|aux|en|pour|par|sur))$", re.I)
 HEADING_WORDS = 16
 
 
@@ -30,14 +32,17 @@ class Typography:
         text = line.text
         if len(text.split()) > HEADING_WORDS or text.endswith((".", ",", ";")):
             return False
-        return line.size >= self.size * 1.12 or line.bold
+        # a bold line that goes on ("Pour la Caisse d'allocations familiales de la") is not a title
+        return line.size >= self.size * 1.12 or line.bold and not GOES_ON.search(text)
 
 
 def _breaks(prev: Line, line: Line, typo: Typography, right: float) -> bool:
     """Whether ``line`` starts a new paragraph after ``prev`` (both body lines)."""
     if line.page != prev.page:  # a sentence carried over to the next page goes on in lower case
         return bool(CLOSES.search(prev.text)) or not (line.text[:1].islower() or prev.text.endswith((",", "-")))
-    if line.top - prev.bottom > typo.gap + 0.5 * typo.size or abs(line.size - prev.size) > 0.6:
+    if abs(line.size - prev.size) > 0.6:
+        return True
+    if line.top - prev.bottom > typo.gap + 0.5 * typo.size and not GOES_ON.search(prev.text):
         return True
     if BULLET.match(line.text):
         return True

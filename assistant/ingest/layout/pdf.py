@@ -6,25 +6,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from assistant.ingest.layout.blocks import Assembled, Block, assemble, join_lines, row_text
-from assistant.ingest.layout.lines import (
-    Line,
-    group_lines,
-    is_contents_entry,
-    is_furniture,
-    reading_order,
-    running_lines,
-)
+from assistant.ingest.layout.blocks import Assembled, Block, assemble, is_header, join_lines, table_blocks
+from assistant.ingest.layout.columns import Table, arrange
+from assistant.ingest.layout.lines import Line, group_lines, is_contents_entry, is_furniture, running_lines
 from assistant.ingest.layout.paragraphs import Typography, to_blocks
 
 WORD_ATTRS = ["fontname", "size"]
-
-
-@dataclass
-class Table:
-    top: float
-    rows: list[list[str]]
-    page: int
 
 
 @dataclass
@@ -58,31 +45,26 @@ def read_page(page, index: int) -> Page:
     return Page(group_lines(words, index), tables, float(page.height), float(page.width))
 
 
-def _table_blocks(table: Table, headers: list[str] | None) -> tuple[list[Block], list[str]]:
+def _table_blocks(table: Table, headers: list[str] | None) -> tuple[list[Block], list[str] | None]:
     """Row blocks of a table; ``headers`` are those of a table begun on the page before (its repeated header row
-    is skipped), else the first row is the header."""
+    is skipped)."""
     rows = table.rows
-    if headers is None or len(headers) != len(rows[0]):
-        headers, rows = rows[0], rows[1:]
-        blocks = [Block("row", " ; ".join(c for c in headers if c), table.page)]
-    else:
-        blocks = []
-        if rows[0] == headers:
-            rows = rows[1:]
-    blocks += [Block("row", row_text(headers, row), table.page) for row in rows]
-    return blocks, headers
+    if headers is not None and len(headers) == len(rows[0]):
+        rows = rows[1:] if rows[0] == headers else rows
+        return (table_blocks(rows, table.page, headers) if rows else []), headers
+    headers = rows[0] if is_header(rows[0]) else None
+    return table_blocks(rows, table.page), headers
 
 
 def page_items(page: Page, running: set[str]) -> list[Line | Table]:
     """The page's body lines and tables, in reading order."""
     lines = [ln for ln in page.lines if not is_furniture(ln, page.height, running) and not is_contents_entry(ln)]
-    lines = reading_order(lines, page.width)
     items: list[Line | Table] = []
     tables = sorted(page.tables, key=lambda t: t.top)
-    for line in lines:
-        while tables and tables[0].top <= line.top:
+    for item in arrange(lines):
+        while tables and tables[0].top <= item.top:
             items.append(tables.pop(0))
-        items.append(line)
+        items.append(item)
     return items + tables
 
 
