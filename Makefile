@@ -12,7 +12,7 @@ export ANONYMIZED_TELEMETRY := False
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: install run index test eval train bench browser clean
+.PHONY: install run index test eval train bench browser longdocs clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -45,6 +45,15 @@ eval: install
 # writes assistant/answering/selector.json with its out-of-fold metrics.
 train: install
 	$(BIN)/ctg train --work reports/train
+
+# Long conventions: a generated collection of PDF and DOCX conventions and avenants (evals/longdocs), indexed with
+# corpus/, its questions (page of each answer) and its gold fact sheets.
+LONG := reports/longdocs
+longdocs: install
+	rm -rf $(LONG) && $(BIN)/python -m evals.longdocs --out $(LONG)/generated
+	mkdir -p $(LONG)/corpus && ln -s $(CURDIR)/$(LONG)/generated/corpus/* $(CURDIR)/corpus/* $(LONG)/corpus/
+	$(BIN)/ctg eval --corpus $(LONG)/corpus --questions $(LONG)/generated/questions.jsonl --out $(LONG)/answers
+	$(BIN)/ctg eval --corpus $(LONG)/generated/corpus --facts $(LONG)/generated/facts.json --out $(LONG)/facts
 
 bench: install
 	$(BIN)/ctg bench --docs 1000 --out reports/bench

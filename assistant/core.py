@@ -225,7 +225,7 @@ class Assistant:
         claim = self.validate(claim)
         t0 = time.perf_counter()
         self._open()
-        verdict = self._checker.check(claim)
+        verdict = self._checker.check(self._correct(claim))  # misspelt names, as for questions
         verdict.citations = self._with_pages(verdict.citations)
         log_answer(self.settings, claim, verdict, kind="check")
         verdict.timings_ms = {"total": (time.perf_counter() - t0) * 1000}
@@ -267,6 +267,8 @@ class Assistant:
         The passages of the convention it names best come first, then the best of the whole corpus. The query
         embedding (the slowest step) is skipped when BM25 alone ranks that convention's text first
         (``CTG_DENSE_RETRIEVAL``)."""
+        from assistant.retrieval.convention import without_names
+
         s = self.settings
         named = self._finder.find(question)
         follow_up = about is not None and self._finder.named(question) in (None, about)
@@ -276,12 +278,14 @@ class Assistant:
             top = max([n.score for n in named] + [self._finder.clear])
             named = [Named(about, top)] + [n for n in named if n.doc != about]
         within = self._doc_ids.get(named[0].doc) if named else None
+        focus = without_names(question, self._fact_answerer.sheet(named[0].doc)) if named else None
         hits, embedding = [], None
         if within is not None and s.dense_retrieval == "when-needed" and s.sentence_similarity == "words":
             hits, embedding = self._retriever.search_with_embedding(question, top_k=s.answer_passages, mode="bm25",
                                                                     within=within)
         if not hits or within is None or hits[0].bm25 <= 0:
-            hits, embedding = self._retriever.search_with_embedding(question, top_k=s.answer_passages, within=within)
+            hits, embedding = self._retriever.search_with_embedding(question, top_k=s.answer_passages, within=within,
+                                                                    focus=focus)
         if follow_up:  # a follow-up that names nothing else is answered from its convention's text alone
             hits = [h for h in hits if h.node.metadata.get("doc") == about] or hits
         return hits, embedding, named

@@ -34,7 +34,8 @@ def answer_markdown(answer: Answer) -> str:
     pieces.append(escape_text(answer.text[last:]))
     body = "".join(pieces)
     if answer.citations:
-        sources = "; ".join(f"[{c.n}] {escape_text(c.title)}" for c in answer.citations)
+        sources = "; ".join(f"[{c.n}] {escape_text(c.title)}" + (f" — {escape_text(place(c))}" if place(c) else "")
+                            for c in answer.citations)
         body += f"\n\n<small>Sources : {sources}</small>"
     if answer.refused and answer.passages:
         body += "\n\n" + closest_markdown(answer)

@@ -5,6 +5,8 @@ Each sentence of the retrieved passages is described by features (``_features``)
 The best sentence is refused under the fitted threshold; sentences close to it in probability join it."""
 from __future__ import annotations
 
+import json
+from bisect import bisect_right
 from dataclasses import dataclass
 
 import numpy as np
@@ -27,6 +29,7 @@ from assistant.answering.qtypes import (
 )
 from assistant.answering.selector import BASE, FEATURES, SentenceSelector, derived
 from assistant.config import Settings
+from assistant.ingest.structure import PATH_SEP
 from assistant.nlp.segment import BULLET, sentence_spans
 from assistant.nlp.terms import GENERIC_TERMS, QUESTION_FRAME, defined_acronyms, matches
 from assistant.nlp.text import analyze, surface_forms
@@ -70,6 +73,7 @@ class ExtractiveAnswerer:
         self._settings = settings
         self._document_text = handle.document_text  # doc_id -> full text
         self._aliases: dict[str, set[str]] = {}
+        self._sections: dict[str, tuple[list[int], list[tuple[set[str], set[str]]]]] = {}  # doc id -> headings
 
     def _focus(self, question: str, names: set[str], kind: str) -> dict[str, float]:
         """What the answer sentence itself must say: the question's terms minus names and generic
@@ -114,9 +118,12 @@ class ExtractiveAnswerer:
                 terms = set(analyze(sentence))
                 item = bool(BULLET.match(sentence))
                 shape = kind_bonus(kind, sentence, item, noun, plural, known)
-                said = terms | formal if shape >= 0.6 else terms
-                covered = self._covered(focus, said, previous, surfaces, sentence)
-                missing = any(not self._says(t, said | previous) for t in required)
+                # a sentence says what its heading says ("Fiche action 1.5" over "Le budget … 41 500 €"), and
+                # half of what the parts above it say
+                heading, parts = self._headings(node.ref_doc_id, start)
+                said = (terms | formal if shape >= 0.6 else terms) | heading
+                covered = self._covered(focus, said, previous | parts, surfaces, sentence)
+                missing = any(not self._says(t, said | previous | parts) for t in required)
                 previous = terms
                 vector = vectors.get((node.node_id, start))
                 similarity = float(vector @ query) if vector is not None and query is not None else 0.0
@@ -126,6 +133,20 @@ class ExtractiveAnswerer:
                     name_match=name_match * (0.5 if missing else 1.0), form=form_factor(sentence, item),
                     doc=node.metadata.get("doc", "")))
         return out
+
+    def _headings(self, doc_id: str, offset: int) -> tuple[set[str], set[str]]:
+        """The terms of the heading a sentence is under, and of the parts above that heading."""
+        if doc_id not in self._sections:
+            stored = self._handle.docstore.get_document(doc_id).metadata.get("sections") or "[]"
+            found = json.loads(stored)
+            self._sections[doc_id] = ([start for start, _ in found],
+                                      [(set(analyze(path.split(PATH_SEP)[-1])), set(analyze(path))) for _, path in found])
+        starts, terms = self._sections[doc_id]
+        i = bisect_right(starts, offset)
+        if not i:
+            return set(), set()
+        heading, path = terms[i - 1]
+        return heading, path - heading
 
     def _question_context(self, question: str, kind: str, hits: list[Hit], named) -> dict:
         """What the features of every candidate of one question share."""

@@ -25,7 +25,7 @@ KIND_PATTERNS = [
     ("amount", r"quel montant|quelle somme|\bbudget|\benveloppe\b|combien (d'euros|d'argent|.{0,30}\b(coute|finance|apporte|verse|met|depense|investi|engage|consacre|mobilise|alloue))"
                r"|\bcout\b"),
     ("period", r"jusqu'?(a|en) quand|jusqu'en|jusqu'?a quelle|quelle periode|sur quelle(s)? annee|court[- ]elle"
-               r"|se termine|prend fin|echeance|periode|s'acheve|expire"),
+               r"|se termine|prend fin|echeance|periode|s'acheve|expire|s'etend|quelles dates|quelles annees"),
     ("schedule", r"horaires?\b|heures d'ouverture"),
     # where something took place: "Où a été signée…", "signée où", "dans quelle commune…"
     ("place", r"^(et )?ou (a|ont|s'est|se sont|est|sera|etait|avait|aura) |\bsigne(e|es|s)? ou\s*\??\s*$"

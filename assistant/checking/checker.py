@@ -17,6 +17,7 @@ from assistant.nlp.segment import sentence_spans
 from assistant.nlp.terms import GENERIC_TERMS, QUESTION_FRAME, matches
 from assistant.nlp.text import TOKEN, analyze, fold
 from assistant.nlp.vocab import DOMAIN_PATTERNS
+from assistant.facts.amendments import amendments_of
 from assistant.render import on_date, period_text
 from assistant.results import Citation, ClaimPart, Verdict
 
@@ -43,7 +44,11 @@ class ClaimChecker:
         if sheet is None:
             why = msg.CHECK_NO_CONVENTION if names_place else msg.CHECK_WHICH_CONVENTION
             return Verdict("not_found", why, [], [ClaimPart(text, "not_found", None)])
-        return _Check(sheet, self._document_text(sheet["doc"]), parse_claim(text)).run()
+        check = _Check(sheet, self._document_text(sheet["doc"]), parse_claim(text))
+        latest = amendments_of(self._sheets, sheet["doc"])
+        if latest and (latest[0].get("period") or {}).get("end"):  # an avenant set the period now in force
+            check.amended = (latest[0], self._document_text(latest[0]["doc"]))
+        return check.run()
 
 
 class _Check(PeopleChecks):
@@ -62,6 +67,7 @@ class _Check(PeopleChecks):
         self.place_terms = set(analyze(place))
         self.own_terms = self.place_terms | set(analyze(sheet.get("caf") or ""))
         self.place = fold(territory.get("name") or "")
+        self.amended: tuple[dict, str] | None = None  # the latest avenant that sets the period, and its text
 
     # -- parts ----------------------------------------------------------------------------------
     def run(self) -> Verdict:
@@ -93,15 +99,16 @@ class _Check(PeopleChecks):
         if span:
             self.used.append(span)
 
-    def _cite(self, span: tuple[int, int]) -> int:
+    def _cite(self, span: tuple[int, int], sheet: dict | None = None, text: str | None = None) -> int:
+        """The number of the citation of ``span`` in the convention's text (or in another text: an avenant's)."""
+        sheet, text = sheet or self.sheet, text if text is not None else self.text
         start, end = span
         for c in self.citations:
-            if (c.start, c.end) == (start, end):
+            if (c.doc, c.start, c.end) == (sheet["doc"], start, end):
                 return c.n
         n = len(self.citations) + 1
-        self.citations.append(Citation(n=n, doc=self.sheet["doc"], title=self.sheet["title"],
-                                       text=self.text[start:end], start=start, end=end, score=1.0,
-                                       highlights=((start, end),)))
+        self.citations.append(Citation(n=n, doc=sheet["doc"], title=sheet["title"], text=text[start:end],
+                                       start=start, end=end, score=1.0, highlights=((start, end),)))
         return n
 
     def _fact_span(self, key: str) -> tuple[int, int] | None:
@@ -209,14 +216,22 @@ class _Check(PeopleChecks):
             return
         claimed, span = self.claim.period
         found = self.sheet.get("period") or {}
-        evidence = self._fact_span("period")
+        evidence, cited = self._fact_span("period"), None
+        if self.amended:  # "prolongée jusqu'au 30 juin 2027": the avenant's end, cited from the avenant
+            avenant, text = self.amended
+            found, evidence = {"start": found.get("start"), "end": avenant["period"]["end"]}, None
+            span_in = (avenant.get("spans") or {}).get("period")
+            cited = self._cite(tuple(span_in), avenant, text) if span_in else None
         pairs = [(claimed[k], found.get(k)) for k in ("start", "end") if claimed[k] is not None]
         if any(c != f for c, f in pairs if f is not None):
-            return self._part(span, "contradicted", msg.CHECK_PERIOD_DIFFERS.format(found=period_text(found)),
-                              evidence)
-        if any(f is None for _, f in pairs):
-            return self._part(span, "not_found", msg.CHECK_NO_PERIOD, evidence if found.get("end") else None)
-        self._part(span, "supported", msg.CHECK_PERIOD_SAME.format(found=period_text(found)), evidence)
+            self._part(span, "contradicted", msg.CHECK_PERIOD_DIFFERS.format(found=period_text(found)), evidence)
+        elif any(f is None for _, f in pairs):
+            self._part(span, "not_found", msg.CHECK_NO_PERIOD, evidence if found.get("end") else None)
+        else:
+            self._part(span, "supported", msg.CHECK_PERIOD_SAME.format(found=period_text(found)), evidence)
+        if cited is not None:
+            self.parts[-1].citation = cited
+            self.notes[-1] += f" [{cited}]"
 
     def _quantities(self) -> None:
         for q in self.claim.quantities:

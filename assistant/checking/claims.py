@@ -25,7 +25,8 @@ STATEMENT = re.compile(r"\b(?:a|ont|est|sont|etait|etaient|sera|seront|couvre|co
                        r"|regroupe|concerne|porte|prend|termine|dure|signe|signee)\b")
 SIGN_CUE = re.compile(r"\bsign\w*|\bofficialis\w*|\bparaph\w*|\bconclu\w*")
 END_CUE = re.compile(r"jusqu.{1,3}(?:en|a|au)\s+(?:\d{1,2}(?:er)?\s+[a-z]+\s+)?((?:19|20)\d{2})|(?:termine|terminera|prend fin|prendra fin|s.acheve"
-                     r"|s.achevera|expire|expirera|echeance)\w*\s+(?:en\s+|fin\s+)?((?:19|20)\d{2})")
+                     r"|s.achevera|expire|expirera|echeance)\w*\s+(?:en\s+|fin\s+|le\s+\d{1,2}(?:er)?\s+[a-z]+\s+)?"
+                     r"((?:19|20)\d{2})")
 HOUR = re.compile(r"\b([01]?\d|2[0-3])\s*(?:h|heures?)\s*([0-5]\d)?\b")
 NUMBER_WORD = r"(?:(?:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")(?:[- ](?:et[- ])?)?)+"
 QUANTITY = re.compile(r"(?<![\w-])(?P<number>\d{1,3}(?:[\u202f\xa0 .]\d{3})+|\d+(?:,\d+)?|" + NUMBER_WORD + r")"

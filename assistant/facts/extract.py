@@ -144,32 +144,40 @@ def _page_year(text: str, day: str) -> int | None:
     return None
 
 
+def _duration(f: str) -> dict | None:
+    """The period a convention's duration sentence (folded) sets, if it sets one."""
+    # "du 1er janvier 2024 au 31 décembre 2028", "prend effet le 1er juillet 2024 et prend fin le 30 juin 2029"
+    years = [int(m.group(3)) for m in FULL_DATE.finditer(f) if m.group(3)]
+    if len(years) >= 2 and years[0] < years[1] <= years[0] + 10:
+        return {"start": years[0], "end": years[1]}
+    m = LASTS.search(f)
+    if m and 0 < _number(m.group(1)) <= 10:
+        return {"start": int(m.group(2)), "end": int(m.group(2)) + _number(m.group(1)) - 1}
+    m = LASTS_UNTIL.search(f)  # "conclue pour cinq ans, jusqu'au 30 juin 2028": it began in 2023
+    if m and 0 < _number(m.group(1)) <= 10:
+        full_year = m.group(2) == "31" and m.group(3) == "decembre"
+        return {"start": int(m.group(4)) - _number(m.group(1)) + (1 if full_year else 0), "end": int(m.group(4))}
+    m = UNTIL.search(f)  # "la durée de la convention est prolongée jusqu'au 31 décembre 2029"
+    return {"start": None, "end": int(m.group(1))} if m else None
+
+
 def period(text: str) -> tuple[dict, tuple[int, int] | None]:
     """Start and end years: "2022-2026", "pour les années 2024-2028", "du 1er janvier 2024 au 31 décembre 2028",
     "jusqu'en 2026"; a range said of an earlier convention ("une première CTG … de 2020 à 2023") is not its own.
     A convention's duration article speaks first ("pour une durée de cinq ans à compter du 1er janvier 2024")."""
     sentences = _sentences(text)
-    for s, e, f in sentences:
+    for k, (s, e, f) in enumerate(sentences):
         if not DURATION.search(f) or PREVIOUS.search(f):
             continue
-        # "du 1er janvier 2024 au 31 décembre 2028", "prend effet le 1er juillet 2024 et prend fin le 30 juin 2029"
-        years = [int(m.group(3)) for m in FULL_DATE.finditer(f) if m.group(3)]
-        if len(years) >= 2 and years[0] < years[1] <= years[0] + 10:
-            return {"start": years[0], "end": years[1]}, (s, e)
-        m = LASTS.search(f)
-        if m:
-            years = _number(m.group(1))
-            if 0 < years <= 10:
-                return {"start": int(m.group(2)), "end": int(m.group(2)) + years - 1}, (s, e)
-        m = LASTS_UNTIL.search(f)  # "conclue pour cinq ans, jusqu'au 30 juin 2028": it began in 2023
-        if m:
-            years, end = _number(m.group(1)), int(m.group(4))
-            full_year = m.group(2) == "31" and m.group(3) == "decembre"
-            if 0 < years <= 10:
-                return {"start": end - years + (1 if full_year else 0), "end": end}, (s, e)
-        m = UNTIL.search(f)  # "la durée de la convention est prolongée jusqu'au 31 décembre 2029"
-        if m:
-            return {"start": None, "end": int(m.group(1))}, (s, e)
+        found = _duration(f)
+        if found is None:
+            continue
+        # the article's dates may be said in the sentence before or after ("Elle prend effet le 1er juillet 2023.")
+        for j in (k - 1, k + 1):
+            if 0 <= j < len(sentences) and FULL_DATE.search(sentences[j][2]):
+                a, b = min(s, sentences[j][0]), max(e, sentences[j][1])
+                s, e = (a, b) if "\n" not in text[a:b] else (s, e)
+        return found, (s, e)
     for s, e, f in sentences:
         for m in [*DATE_RANGE.finditer(f), *RANGE.finditer(f)]:
             before = f[max(0, m.start() - 60):m.start()]
@@ -222,6 +230,7 @@ def extract(doc: str, title: str, text: str, metadata: dict | None = None) -> Fa
         sheet.figures.append({"value": value, "what": what})
         _keep(sheet, f"figures[{i}]", span)
     signatories, present = people(text, sheet)
+    _at_signature(text, sheet, signatories)
     for key, group in (("signatories", signatories), ("present", present)):
         for i, person in enumerate(group):
             span = (person["start"], person["end"])
@@ -229,6 +238,20 @@ def extract(doc: str, title: str, text: str, metadata: dict | None = None) -> Fa
             _keep(sheet, f"{key}[{i}]", span)
     sheet.name_terms = sheet_name_terms(sheet.to_dict())
     return sheet
+
+
+def _at_signature(text: str, sheet: FactSheet, signatories: list[dict]) -> None:
+    """A convention's signatories are shown where they sign: the block after "Fait à …, le …" that names them
+    ("Pour la Caf du Cher, Le directeur, Xavier Dupont"), rather than the opening that introduces them."""
+    done = sheet.spans.get("signed_on")
+    if not done or not fold(text[done[0]:done[1]]).startswith("fait "):
+        return
+    blocks = [(s, e) for s, e in sentence_spans(text, done[1], min(len(text), done[1] + 4000))]
+    for person in signatories:
+        surname = person["name"].split()[-1]
+        found = next(((s, e) for s, e in blocks if re.search(rf"\b{re.escape(surname)}\b", text[s:e], re.I)), None)
+        if found:
+            person["start"], person["end"] = found
 
 
 def extract_many(items: list[tuple[str, str, str, dict | None]], workers: int = 1) -> list[FactSheet]:

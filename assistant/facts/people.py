@@ -168,11 +168,11 @@ def _organisation_of(role: str, before: str, sheet) -> str | None:
     """The organisation of a role; for "son président" or no role, the body named last before the person
     ("La Caf de la Corrèze était représentée par son président, M. X")."""
     f = fold(role)
-    if role and (BODY.search(f) or re.search(r"maire|adjoint|municipal|prefet", f)) and not re.match(r"(son|sa|leur)\b", f):
-        return _organisation(role, sheet)
-    party = _party_before(before, sheet)  # "La MSA Berry-Touraine, représentée par M. X"
+    party = _party_before(before, sheet)  # "La Commune de Viltigny, représentée par Mme X, maire"
     if party:
         return party
+    if role and (BODY.search(f) or re.search(r"maire|adjoint|municipal|prefet", f)) and not re.match(r"(son|sa|leur)\b", f):
+        return _organisation(role, sheet)
     bodies = list(BODY.finditer(deaccent(before).lower()))
     return _organisation(before[bodies[-1].start():] if bodies else role, sheet)
 

@@ -30,13 +30,18 @@ ACROSS = re.compile(r"\b(quelles|lesquelles|toutes? les|ces|parmi les)\s+(\w+\s+
                     r"\b(les plus|la plus)\b|\b(les|des)\s+(ctg|conventions)\b|^(ctg|conventions)\b")
 CAF_MENTION = re.compile(r"\b(?:Caf|CAF|caf)\s+(?:de la |des |du |de l'|de l’|de )?[\w'’]+(?:-[\w'’]+)*")
 SIGNED = re.compile(r"\bsigne|signature|conclu")
+# the body a signatory signs for, as a question names it (folded), and what its organisation's name then says
+SIGNED_FOR = [("caf", r"\b(?:caf|caisse d'allocations)"), ("departement", r"\bdepartement|conseil departemental"),
+              ("msa", r"\bmsa\b|mutualite sociale agricole"),
+              ("territory", r"\bcollectivite|\bintercommunalite|\bla ville\b|\belue?\b")]
 
 
-KIND_TERMS = set(analyze("commune communes agglo agglomération métropole communauté"))
+KIND_TERMS = set(analyze("commune communes agglo agglomération métropole communauté ville cc ca cu"))
 BODY_TERMS = set(analyze(PARTNER_BODIES))
 # Words of the canonical questions about one convention ("Qui a signé…", "Quand … a-t-elle été signée").
 CANONICAL = set(analyze("signé signée signature signataires conclu couvre couvre-t-elle court porte quel quelle "
-                        "quels jour date domaines champs"))
+                        "quels jour date dates domaines champs où lieu ville endroit couverte période durée étend "
+                        "années avenant modifiée prolongée"))
 
 
 def _label(sheet: dict) -> str:
@@ -83,15 +88,21 @@ class FactAnswerer:
         ("la période de politique familiale") is left to the extractive answerer."""
         kind = question_kind(question)
         keys = {"signatories": [f"signatories[{i}]" for i in range(len(sheet.get("signatories", [])))],
-                "date": ["signed_on"], "year": ["signed_on"], "period": ["period"],
+                "date": ["signed_on"], "year": ["signed_on"], "period": ["period"], "place": ["signed_on"],
+                "duration": ["period"],
                 "domains": [f"domains[{i}]" for i in range(len(sheet.get("domains", [])))]}.get(kind)
-        if not keys or (kind != "period" and kind != "domains" and not SIGNED.search(f)):
+        if not keys or (kind not in ("period", "duration", "domains") and not SIGNED.search(f)):
             return None
-        own = set(analyze(f"{_label(sheet)} {sheet.get('caf') or ''}")) | set(analyze(sheet["title"]))
-        extra = set(analyze(question)) - own - GENERIC_TERMS - QUESTION_FRAME - kind_terms(kind) - CANONICAL
+        if kind == "signatories":
+            signed_for = self._signed_for(sheet, f)
+            if signed_for is not None:
+                return signed_for
+        own = set(analyze(f"{_label(sheet)} {sheet.get('caf') or ''}")) | set(analyze(sheet["title"])) | KIND_TERMS
+        own |= {t for alias in (sheet.get("territory") or {}).get("aliases") or [] for t in analyze(alias)}
+        extra = set(analyze(self._correct(question))) - own - GENERIC_TERMS - QUESTION_FRAME - kind_terms(kind) - CANONICAL
         if extra or kind == "signatories" and "qui" not in f.split():
             return None
-        if kind == "period":
+        if kind in ("period", "duration"):
             amended = self._amended_period(sheet)
             if amended is not None:
                 return amended
@@ -103,8 +114,33 @@ class FactAnswerer:
         if not spans:
             return None
         text = self._document_text(sheet["doc"])
+        if kind == "place" and not fold(text[spans[0][0]:spans[0][1]]).startswith("fait "):
+            return None  # only a signature line ("Fait à Chârost, le …") says where for sure
         items = [(sheet, None, text[a:b].strip(), (a, b)) for a, b in spans]
         return self._quote(items)
+
+    def _signed_for(self, sheet: dict, f: str) -> Answer | None:
+        """Who signed for one body ("au nom de la Caf", "pour le Département", "pour la commune de Viltigny",
+        "pour la collectivité"): the signatories of that organisation, quoted where they sign."""
+        wanted = [body for body, pattern in SIGNED_FOR if re.search(pattern, f)]
+        commune = re.search(r"\b(?:pour|au nom de) la (?:commune|ville) (?:de |d')([\w' -]+?)\s*(?:\?|$|,)", f)
+        wanted += [commune.group(1).strip()] if commune else []
+        if not wanted:
+            return None
+        place = fold(_label(sheet))
+        keys = []
+        for i, person in enumerate(sheet.get("signatories", [])):
+            organisation = fold(person.get("organisation") or "").replace("caisse d'allocations familiales", "caf")
+            for body in wanted:
+                if body == "territory" and organisation and organisation in place + " " + fold(sheet["title"]) \
+                        or body != "territory" and body in organisation:
+                    keys.append(f"signatories[{i}]")
+                    break
+        spans = list(dict.fromkeys(tuple(sheet["spans"][k]) for k in keys if k in (sheet.get("spans") or {})))
+        if not spans:
+            return None
+        text = self._document_text(sheet["doc"])
+        return self._quote([(sheet, None, text[a:b].strip(), (a, b)) for a, b in spans])
 
     def _amended_period(self, sheet: dict) -> Answer | None:
         """Until when a convention runs once amended: the latest avenant's period, then the first one, both cited."""

@@ -52,12 +52,19 @@ def corpus_files(folder: Path) -> list[Path]:
 def detect_metadata(text: str, read: Read) -> dict[str, str]:
     """Title, date, territory and Caf found in the text itself (used when ``metadata.toml`` says nothing)."""
     from assistant.facts.extract import signing_date
-    from assistant.facts.territory import caf_name, territory_name
+    from assistant.facts.parties import parties
+    from assistant.facts.territory import caf_name, territory
+    from assistant.nlp.text import fold
 
     date = read.date or (signing_date(text[:4000])[0] or "").lstrip("-")
-    territory, kind, _ = territory_name(text)
+    named = parties(text)  # a convention's parties name its territory
+    place, _ = territory(text, {}, named)
+    territory_text, kind = place.get("name"), place.get("kind")
     caf, _ = caf_name(text[:4000])
-    return {"title": read.title or _first_line(text), "date": date, "territory": territory or "",
+    title = read.title or _first_line(text)
+    if named and territory_text and fold(territory_text) not in fold(title):  # "CONVENTION TERRITORIALE GLOBALE"
+        title = f"{title} – {territory_text}"
+    return {"title": title, "date": date, "territory": territory_text or "",
             "territory_kind": kind or "", "caf": caf or "", "source_url": read.source_url}
 
 

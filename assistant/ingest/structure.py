@@ -71,7 +71,8 @@ def headings(text: str, layout: list[tuple[int, int]] = ()) -> list[Heading]:
                                          and (i + 1 == len(lines) or not lines[i + 1].strip()))
         level = heading_level(line, standalone)
         if level is None and start in marked and len(line.split()) <= MAX_WORDS:
-            level = marked[start] or 2
+            # a title the layout shows without a numbering is a label inside the current part ("Calendrier :")
+            level = marked[start] or min((out[-1].level if out else 1) + 1, 4)
         if level is not None:
             out.append(Heading(start, level, _title(line)))
     return out

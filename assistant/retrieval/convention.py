@@ -13,10 +13,11 @@ from dataclasses import dataclass
 
 from assistant.nlp.names import caf_departments, name_terms, sheet_name_terms
 from assistant.nlp.terms import QUESTION_FRAME
-from assistant.nlp.text import TOKEN
+from assistant.nlp.text import TOKEN, analyze
 
 SAINT = re.compile(r"\b[Ss]t(e)?\b(?=[ -]+[A-Za-zÀ-ÿ])")  # "Nuits-St-Georges", "ste Rose": Saint, Sainte
 # How much a word of each kind of name says about the text: its own territory's name, other names it uses.
+AVENANT = re.compile(r"\bavenants?\b", re.IGNORECASE)
 WEIGHTS = {"territory": 1.0, "caf": 0.5, "names": 0.5, "source": 0.25}
 KINDS = tuple(WEIGHTS)
 
@@ -42,6 +43,9 @@ class ConventionFinder:
         self._spelling = spelling
         self._found = lru_cache(maxsize=1024)(lambda question: tuple(self._find(question)))
         self._docs = [s["doc"] for s in sheets]
+        # an avenant names what its convention names: the two are one family, the convention its head
+        self._head = {s["doc"]: s.get("amends") or s["doc"] for s in sheets}
+        self._signed = {s["doc"]: s.get("signed_on") or "" for s in sheets}
         # term -> array of ``text index * 4 + kind`` (compact: a million entries for 10,000 texts)
         self._postings: dict[str, array] = {}
         for i, sheet in enumerate(sheets):
@@ -70,9 +74,20 @@ class ConventionFinder:
         """The document of the convention a question clearly names: the best one, alone at its score, with at
         least the weight of a proper name that its text and at most one other use."""
         ranked = self._found(question)
-        if not ranked or len(ranked) > 1 and ranked[1].score >= ranked[0].score:
+        if not ranked or ranked[0].score < self.clear:
             return None
-        return ranked[0].doc if ranked[0].score >= self.clear else None
+        tied = [r.doc for r in ranked if r.score >= ranked[0].score]
+        if len(tied) == 1:
+            return tied[0]
+        heads = {self._head.get(doc, doc) for doc in tied}
+        if len(heads) > 1:
+            return None
+        # a convention and its avenants: the latest avenant when the question is about one, else the convention
+        head = heads.pop()
+        amendments = sorted((d for d in tied if d != head), key=lambda d: self._signed.get(d, ""))
+        if amendments and AVENANT.search(question):
+            return amendments[-1]
+        return head if head in tied else None
 
     def _find(self, question: str) -> list[Named]:
         question = SAINT.sub(lambda m: "Sainte" if m.group(1) else "Saint", question)
@@ -89,3 +104,21 @@ class ConventionFinder:
                 scores[i] = scores.get(i, 0.0) + self._idf[term] * WEIGHTS[KINDS[code]]
         ranked = sorted(scores.items(), key=lambda item: (-item[1], self._docs[item[0]]))
         return [Named(self._docs[i], round(score, 6), round(score / self._unique, 6)) for i, score in ranked]
+
+
+# Words every passage of a convention implies: what it is and its territory's kind
+CONVENTION_WORDS = frozenset(analyze("CTG convention territoriale globale cc ca cu communauté communes agglomération "
+                                     "ville commune caf"))
+
+
+def without_names(question: str, sheet: dict | None) -> str | None:
+    """The question without the words that name a convention (its territory, acronyms, Caf, "CTG"): what tells
+    the passages of that convention apart. None when nothing else is left."""
+    if not sheet:
+        return None
+    place = sheet.get("territory") or {}
+    naming = set(analyze(" ".join([place.get("name") or "", *(place.get("aliases") or []), sheet.get("caf") or ""])))
+    naming |= CONVENTION_WORDS
+    kept = [w for w in TOKEN.findall(question) if not set(analyze(w)) or not set(analyze(w)) <= naming]
+    rest = " ".join(kept)
+    return rest if analyze(rest) else None

@@ -67,9 +67,12 @@ class HybridRetriever(BaseRetriever):
         return self.search_with_embedding(query, top_k, mode)[0]
 
     def search_with_embedding(self, query: str, top_k: int | None = None, mode: str = "hybrid",
-                              within: str | None = None) -> tuple[list[Hit], list[float] | None]:
+                              within: str | None = None, focus: str | None = None
+                              ) -> tuple[list[Hit], list[float] | None]:
         """Ranked hits and the query embedding (computed once, reused to score sentences). ``within``: the id of
-        a document the question is about, whose passages all come first (best first), then the others."""
+        a document the question is about, whose passages all come first (best first), then the others; they are
+        ranked by ``focus``, the question without the words that name that document, when given (in a long
+        convention every passage says its territory's name: the other words tell the passages apart)."""
         from llama_index.core.vector_stores.types import VectorStoreQuery
 
         s = self._settings
@@ -92,13 +95,35 @@ class HybridRetriever(BaseRetriever):
         ranked = [(i, sc) for i, sc in fused if docstore.document_exists(i)]
         if within is not None:
             own = dict(ranked)
-            chunks = [own.get(i, 0.0) for i in self._chunk_ids(within)]
-            ranked = sorted(zip(self._chunk_ids(within), chunks), key=_best_first) + [
+            ids = self._chunk_ids(within)
+            if focus and len(ids) > 1:
+                lex_own, den_own = self._focused(focus, ids, within, mode)
+                own = dict(fuse(lex_own, den_own, weight))
+                lex.update(lex_own)
+                den.update(den_own)
+            chunks = [own.get(i, 0.0) for i in ids]
+            ranked = sorted(zip(ids, chunks), key=_best_first) + [
                 (i, sc) for i, sc in ranked if not i.startswith(f"{within}-")]
         hits = [Hit(docstore.get_node(node_id), score, lex.get(node_id, 0.0), den.get(node_id, 0.0))
                 for node_id, score in ranked[: max(top_k or s.top_k, len(self._chunk_ids(within)) + 2
                                                    if within else 0)]]
         return hits, embedding
+
+    def _focused(self, focus: str, ids: list[str], doc_id: str, mode: str):
+        """BM25 and dense scores of one document's passages for ``focus``."""
+        from llama_index.core.vector_stores.types import MetadataFilter, MetadataFilters, VectorStoreQuery
+
+        focus = self.spelling().restore(focus)
+        lexical = self._handle.lexical.scores_for(focus, ids) if mode != "dense" else []
+        dense = []
+        if mode != "bm25":
+            model = self._embed_model_or_loader
+            model = model() if callable(model) and not hasattr(model, "get_query_embedding") else model
+            query = VectorStoreQuery(query_embedding=model.get_query_embedding(focus), similarity_top_k=len(ids),
+                                     filters=MetadataFilters(filters=[MetadataFilter(key="ref_doc_id", value=doc_id)]))
+            found = self._handle.vector_store.query(query)
+            dense = sorted(zip(found.ids or [], [float(x) for x in found.similarities or []]), key=_best_first)
+        return sorted(lexical, key=_best_first), dense
 
     def _chunk_ids(self, doc_id: str) -> list[str]:
         """The ids of a document's passages (``<document id>-0000``, ``-0001``… in text order)."""

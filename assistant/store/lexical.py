@@ -62,6 +62,16 @@ class LexicalIndex:
     def knows(self, token: str) -> bool:
         return token in self.doc_freq
 
+    def scores_for(self, query: str, node_ids: list[str]) -> list[tuple[str, float]]:
+        """The score of each of ``node_ids`` (0 for those the query does not reach)."""
+        tokens = [t for t in analyze(query) if t in self._bm25.vocab_dict]
+        if not tokens or not node_ids:
+            return [(i, 0.0) for i in node_ids]
+        if getattr(self, "_positions", None) is None:
+            self._positions = {node_id: k for k, node_id in enumerate(self.node_ids)}
+        scores = self._bm25.get_scores(tokens)
+        return [(i, float(scores[self._positions[i]]) if i in self._positions else 0.0) for i in node_ids]
+
     def search(self, query: str, k: int) -> list[tuple[str, float]]:
         """The ``k`` best ``(node_id, score)`` pairs with a positive score."""
         tokens = [t for t in analyze(query) if t in self._bm25.vocab_dict]

@@ -27,7 +27,9 @@ def add_sentences(collection, nodes, texts_by_doc: dict[str, str], embed_model) 
             metadatas.append({"document_id": node.ref_doc_id, "node_id": node.node_id, "start": start, "end": end})
     if not ids:
         return 0
-    embeddings = embed_model.get_text_embedding_batch(texts)
+    unique = list(dict.fromkeys(texts))  # a convention repeats its formulas: each sentence is embedded once
+    vectors = dict(zip(unique, embed_model.get_text_embedding_batch(unique)))
+    embeddings = [vectors[t] for t in texts]
     for i in range(0, len(ids), 1000):
         collection.upsert(ids=ids[i : i + 1000], embeddings=embeddings[i : i + 1000],
                           metadatas=metadatas[i : i + 1000], documents=texts[i : i + 1000])

@@ -15,6 +15,7 @@ from assistant.nlp.text import APOSTROPHES, TOKEN, analyze, fold
 # A misspelt word is corrected when it is this long and this close to a corpus word (a letter dropped or changed
 # in a place name: "pila" / "pilat" is 89, "brest" / "bresse" 73).
 MIN_TYPO_LETTERS = 5
+ADDRESS = re.compile(r"\S+@\S+|\b(?:https?://|www\.)\S+")
 TYPO_SIMILARITY = 85
 
 
@@ -34,9 +35,10 @@ class CorpusSpelling:
     def __init__(self, texts):
         counts: Counter[str] = Counter()
         for text in texts:
-            # apostrophes and spaces are never part of a word: only composed accents matter here
-            counts.update(TOKEN.findall(text if unicodedata.is_normalized("NFC", text)
-                                        else unicodedata.normalize("NFC", text)))
+            # apostrophes and spaces are never part of a word: only composed accents matter here; addresses are
+            # not writing ("ctg@maugny.fr" does not write the town's name in lower case)
+            text = ADDRESS.sub(" ", text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text))
+            counts.update(TOKEN.findall(text))
         best: dict[str, tuple[int, str]] = {}  # folded word -> (count, spelling), the most frequent one
         lower: set[str] = set()  # folded words the corpus writes in lower case somewhere
         for word, n in counts.items():
