@@ -104,6 +104,13 @@ class Assistant:
         handle = self._handle
         return handle.spelling.correct(question, handle.lexical.knows)
 
+    def _correct_names(self, claim: str) -> str:
+        """A claim with its misspelt names corrected ("Mauggny"), its other words as written: a claim's words are
+        what is checked ("présente" is not "présidente")."""
+        from assistant.nlp.text import TOKEN
+
+        return TOKEN.sub(lambda m: self._correct(m.group(0)) if m.group(0)[:1].isupper() else m.group(0), claim)
+
     @property
     def handle(self):
         return self._open()
@@ -225,7 +232,7 @@ class Assistant:
         claim = self.validate(claim)
         t0 = time.perf_counter()
         self._open()
-        verdict = self._checker.check(self._correct(claim))  # misspelt names, as for questions
+        verdict = self._checker.check(self._correct_names(claim))
         verdict.citations = self._with_pages(verdict.citations)
         log_answer(self.settings, claim, verdict, kind="check")
         verdict.timings_ms = {"total": (time.perf_counter() - t0) * 1000}

@@ -30,6 +30,7 @@ ACROSS = re.compile(r"\b(quelles|lesquelles|toutes? les|ces|parmi les)\s+(\w+\s+
                     r"\b(les plus|la plus)\b|\b(les|des)\s+(ctg|conventions)\b|^(ctg|conventions)\b")
 CAF_MENTION = re.compile(r"\b(?:Caf|CAF|caf)\s+(?:de la |des |du |de l'|de l’|de )?[\w'’]+(?:-[\w'’]+)*")
 SIGNED = re.compile(r"\bsigne|signature|conclu")
+NOT_SIGNING = re.compile(r"assist|present|presence|outre|autre|presid|accompagn|represent")
 # the body a signatory signs for, as a question names it (folded), and what its organisation's name then says
 SIGNED_FOR = [("caf", r"\b(?:caf|caisse d'allocations)"), ("departement", r"\bdepartement|conseil departemental"),
               ("msa", r"\bmsa\b|mutualite sociale agricole"),
@@ -122,6 +123,8 @@ class FactAnswerer:
     def _signed_for(self, sheet: dict, f: str) -> Answer | None:
         """Who signed for one body ("au nom de la Caf", "pour le Département", "pour la commune de Viltigny",
         "pour la collectivité"): the signatories of that organisation, quoted where they sign."""
+        if not SIGNED.search(f) or NOT_SIGNING.search(f):
+            return None  # "qui assistait à la signature", "qui préside la Caf": not who signed
         wanted = [body for body, pattern in SIGNED_FOR if re.search(pattern, f)]
         commune = re.search(r"\b(?:pour|au nom de) la (?:commune|ville) (?:de |d')([\w' -]+?)\s*(?:\?|$|,)", f)
         wanted += [commune.group(1).strip()] if commune else []

@@ -12,6 +12,7 @@ import os
 import shutil
 import time
 from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from typing import Callable
 
@@ -114,10 +115,15 @@ def build_index(settings: Settings, embed_model, *, client=None, rebuild: bool =
     pending_path = index_dir / PENDING
     _journal(pending_path, todo, old_docs, current)
     chunker = BlockChunker(min_words=settings.chunk_min_words, max_words=settings.chunk_max_words)
-    report.embedded_chunks = _embed(todo, chunker, embed_model, vector_store, sentences, settings, progress)
+    # the fact sheets (Python rules and the NER) are read while the embedding model (native code, which lets the
+    # interpreter go) embeds: the two cores are both busy
+    with ThreadPoolExecutor(1) as pool:
+        sheets = pool.submit(_fact_sheets, index_dir, documents, rebuild)
+        report.embedded_chunks = _embed(todo, chunker, embed_model, vector_store, sentences, settings, progress)
+        sheets = sheets.result()
 
     # 2. a complete new generation, made the current one
-    _write_generation(settings, documents, chunker, report, stats, rebuild)
+    _write_generation(settings, documents, chunker, report, stats, sheets)
 
     # 3. what no generation references any more: removed and re-embedded documents, an interrupted run's chunks
     _remove_unreferenced(pending_path, current, vector_store, sentences)
@@ -189,18 +195,14 @@ def _embed(todo: list, chunker, embed_model, vector_store, sentences, settings: 
 
 
 def _write_generation(settings: Settings, documents: list, chunker, report: IndexReport, stats: dict,
-                      rebuild: bool) -> None:
-    """Write a complete new generation (fact sheets, docstore, BM25, manifest) and make it the current one.
-
-    Chunking and fact rules are cheap and deterministic; the fact sheets come first, so that the NER pipelines
-    are unloaded before the chunks of every document are in memory."""
+                      sheets: list[dict]) -> None:
+    """Write a complete new generation (fact sheets, docstore, BM25, manifest) and make it the current one."""
     from assistant.store.lexical import LexicalIndex
     from assistant.store.nodestore import NodeStore
     from assistant.store.spelling import CorpusSpelling
 
     index_dir = settings.index_dir
     generation = new_generation(index_dir)
-    sheets = _fact_sheets(index_dir, documents, rebuild)
     write_json_atomic(generation / FACTS, {"version": extractor_version(), "facts": sheets})
     nodes = chunker.get_nodes_from_documents(documents)
     NodeStore.write(generation / DOCSTORE, documents + nodes)
