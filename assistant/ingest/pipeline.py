@@ -12,7 +12,6 @@ import os
 import shutil
 import time
 from collections import Counter
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from typing import Callable
 
@@ -115,15 +114,10 @@ def build_index(settings: Settings, embed_model, *, client=None, rebuild: bool =
     pending_path = index_dir / PENDING
     _journal(pending_path, todo, old_docs, current)
     chunker = BlockChunker(min_words=settings.chunk_min_words, max_words=settings.chunk_max_words)
-    # the fact sheets (Python rules and the NER) are read while the embedding model (native code, which lets the
-    # interpreter go) embeds: the two cores are both busy
-    with ThreadPoolExecutor(1) as pool:
-        sheets = pool.submit(_fact_sheets, index_dir, documents, rebuild)
-        report.embedded_chunks = _embed(todo, chunker, embed_model, vector_store, sentences, settings, progress)
-        sheets = sheets.result()
+    report.embedded_chunks = _embed(todo, chunker, embed_model, vector_store, sentences, settings, progress)
 
     # 2. a complete new generation, made the current one
-    _write_generation(settings, documents, chunker, report, stats, sheets)
+    _write_generation(settings, documents, chunker, report, stats, _fact_sheets(index_dir, documents, rebuild))
 
     # 3. what no generation references any more: removed and re-embedded documents, an interrupted run's chunks
     _remove_unreferenced(pending_path, current, vector_store, sentences)
