@@ -58,6 +58,11 @@ class HybridRetriever(BaseRetriever):
         self._embed_model_or_loader = embed_model
         self._settings = settings
 
+    def _model(self):
+        """The embedding model, loaded at first use when a loader was given."""
+        model = self._embed_model_or_loader
+        return model() if callable(model) and not hasattr(model, "get_query_embedding") else model
+
     def spelling(self) -> CorpusSpelling:
         """The corpus's spelling of words, opened with the index."""
         return self._handle.spelling
@@ -82,9 +87,7 @@ class HybridRetriever(BaseRetriever):
         lexical = sorted(self._handle.lexical.search(query, n), key=_best_first) if mode != "dense" else []
         dense, embedding = [], None
         if mode != "bm25":
-            model = self._embed_model_or_loader
-            model = model() if callable(model) and not hasattr(model, "get_query_embedding") else model
-            embedding = model.get_query_embedding(query)
+            embedding = self._model().get_query_embedding(query)
             found = self._handle.vector_store.query(VectorStoreQuery(query_embedding=embedding, similarity_top_k=n))
             dense = sorted(zip(found.ids or [], [float(x) for x in found.similarities or []]), key=_best_first)
         weight = {"bm25": 0.0, "dense": 1.0}.get(mode, s.dense_weight)
@@ -117,9 +120,7 @@ class HybridRetriever(BaseRetriever):
         lexical = self._handle.lexical.scores_for(focus, ids) if mode != "dense" else []
         dense = []
         if mode != "bm25":
-            model = self._embed_model_or_loader
-            model = model() if callable(model) and not hasattr(model, "get_query_embedding") else model
-            query = VectorStoreQuery(query_embedding=model.get_query_embedding(focus), similarity_top_k=len(ids),
+            query = VectorStoreQuery(query_embedding=self._model().get_query_embedding(focus), similarity_top_k=len(ids),
                                      filters=MetadataFilters(filters=[MetadataFilter(key="ref_doc_id", value=doc_id)]))
             found = self._handle.vector_store.query(query)
             dense = sorted(zip(found.ids or [], [float(x) for x in found.similarities or []]), key=_best_first)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import math
+from functools import cached_property
 from pathlib import Path
 
 from assistant.nlp.text import analyze
@@ -67,10 +68,12 @@ class LexicalIndex:
         tokens = [t for t in analyze(query) if t in self._bm25.vocab_dict]
         if not tokens or not node_ids:
             return [(i, 0.0) for i in node_ids]
-        if getattr(self, "_positions", None) is None:
-            self._positions = {node_id: k for k, node_id in enumerate(self.node_ids)}
         scores = self._bm25.get_scores(tokens)
         return [(i, float(scores[self._positions[i]]) if i in self._positions else 0.0) for i in node_ids]
+
+    @cached_property
+    def _positions(self) -> dict[str, int]:
+        return {node_id: k for k, node_id in enumerate(self.node_ids)}
 
     def search(self, query: str, k: int) -> list[tuple[str, float]]:
         """The ``k`` best ``(node_id, score)`` pairs with a positive score."""

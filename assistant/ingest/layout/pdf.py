@@ -19,7 +19,6 @@ class Page:
     lines: list[Line]
     tables: list[Table] = field(default_factory=list)
     height: float = 842.0
-    width: float = 595.0
 
 
 def _inside(word: dict, boxes: list[tuple]) -> bool:
@@ -42,7 +41,7 @@ def read_page(page, index: int) -> Page:
             tables.append(Table(table.bbox[1], rows, index))
     boxes = [t.bbox for t in found]
     words = [w for w in page.extract_words(extra_attrs=WORD_ATTRS) if not _inside(w, boxes)]
-    return Page(group_lines(words, index), tables, float(page.height), float(page.width))
+    return Page(group_lines(words, index), tables, float(page.height))
 
 
 def _table_blocks(table: Table, headers: list[str] | None) -> tuple[list[Block], list[str] | None]:
