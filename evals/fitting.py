@@ -6,6 +6,7 @@ import numpy as np
 from assistant.answering.compose import lacks_shape, select
 from assistant.answering.qtypes import question_kind
 from assistant.answering.selector import FEATURES, SentenceSelector
+from assistant.answering.shapes import answer_lacks, shaped
 from assistant.config import Settings
 
 from .scoring import contains_all
@@ -51,9 +52,11 @@ def out_of_fold(x, y, groups, folds: int) -> np.ndarray:
 
 
 def _outcomes(examples: list[dict], ratio: float, chars: int, sentences: int,
-              gate: bool) -> list[tuple[float, bool, int]]:
+              gate: bool, answer_gate: str = "") -> list[tuple[float, bool, int]]:
     """Per question: the best candidate's probability (-1, always refused, when ``gate`` and it lacks a required
-    shape), whether the answer composed at ``ratio`` and ``chars`` is right, and its length."""
+    shape, or ``answer_gate`` is "refuse" and the composed answer lacks the person, year, date or count asked; with
+    "fallback", the most likely sentence of that text that has them answers, at its own probability), whether
+    the answer composed at ``ratio`` and ``chars`` is right, and its length."""
     out = []
     for e in examples:
         ranked = sorted(e["candidates"], key=lambda c: (-c.score, c.hit_index, c.start))
@@ -61,10 +64,14 @@ def _outcomes(examples: list[dict], ratio: float, chars: int, sentences: int,
             out.append((0.0, False, 0))
             continue
         chosen = select(ranked, question_kind(e["question"]), ratio, chars, sentences)
+        score = -1.0 if gate and lacks_shape(e["question"], ranked) else ranked[0].score
+        if answer_gate and answer_lacks(e["question"], [c.text for c in chosen], e["is_name"]):
+            fallback = shaped(e["question"], ranked, e["is_name"]) if answer_gate == "fallback" else None
+            chosen = [fallback] if fallback is not None else []
+            score = min(score, fallback.score) if fallback is not None else -1.0
         text = " ".join(c.text for c in chosen)
-        right = contains_all(text, e["must_contain"]) and any(c.doc == e["doc"] for c in chosen)
-        refused = gate and lacks_shape(e["question"], ranked)
-        out.append((-1.0 if refused else ranked[0].score, right, len(text)))
+        right = bool(chosen) and contains_all(text, e["must_contain"]) and any(c.doc == e["doc"] for c in chosen)
+        out.append((score, right, len(text)))
     return out
 
 
@@ -79,15 +86,17 @@ def metrics(examples: list[dict], outcomes, threshold: float) -> dict:
             "unanswerable_refused": round(float(np.mean(refusing)), 3) if refusing else None}
 
 
-def choose(examples: list[dict], settings: Settings) -> tuple[float, int, bool, float, dict]:
-    """The companion ratio, answer length, shape gate and refusal threshold with the best mean accuracy over the sets (ties:
+def choose(examples: list[dict], settings: Settings) -> tuple[float, int, bool, bool, float, dict]:
+    """The companion ratio, answer length, shape gates and refusal threshold with the best mean accuracy over the sets (ties:
     fewer answerable questions refused, then the lower threshold) among those whose median answer is at most
     ``MEDIAN_CHARS`` long and that refuse at most ``MAX_ANSWERABLE_REFUSED`` of the answerable questions, in every
     set, and the per-set metrics there."""
     sets = sorted({e["set"] for e in examples})
     best = None
-    for ratio, chars, gate in ((r, c, g) for r in RATIOS for c in ANSWER_CHARS for g in (False, True)):
-        outcomes = _outcomes(examples, ratio, chars, settings.max_answer_sentences, gate)
+    grid = ((r, c, g, a) for r in RATIOS for c in ANSWER_CHARS for g in (False, True)
+            for a in ("", "refuse", "fallback"))
+    for ratio, chars, gate, answer_gate in grid:
+        outcomes = _outcomes(examples, ratio, chars, settings.max_answer_sentences, gate, answer_gate)
         if max(np.median([n for e, (_, _, n) in zip(examples, outcomes) if e["set"] == s]) for s in sets) > MEDIAN_CHARS:
             continue
         for threshold in THRESHOLDS:
@@ -100,7 +109,7 @@ def choose(examples: list[dict], settings: Settings) -> tuple[float, int, bool, 
             refused = np.mean([m["answerable_refused"] or 0.0 for m in per_set.values()])
             key = (round(float(score), 6), -round(float(refused), 6), -threshold)
             if best is None or key > best[0]:
-                best = (key, ratio, chars, gate, threshold, per_set)
+                best = (key, ratio, chars, gate, answer_gate, threshold, per_set)
     return best[1:]
 
 
@@ -110,12 +119,12 @@ def fit_selector(examples: list[dict], folds: int = 5) -> tuple[SentenceSelector
     for prob, k, i in zip(oof, owner, _positions(examples)):
         examples[k]["candidates"][i].score = float(prob)
     settings = Settings()
-    ratio, chars, gate, threshold, per_set = choose(examples, settings)
+    ratio, chars, gate, answer_gate, threshold, per_set = choose(examples, settings)
     model = _model().fit(x, y)
     scaler, logistic = model[0], model[1]
     selector = SentenceSelector(FEATURES, scaler.mean_, scaler.scale_, logistic.coef_[0], float(logistic.intercept_[0]),
                                 refusal_threshold=float(threshold), companion_ratio=float(ratio), answer_chars=chars,
-                                shape_gate=gate,
+                                shape_gate=gate, answer_gate=answer_gate,
                                 info={"training": {"rows": int(len(y)), "positives": int(y.sum()),
                                                    "questions": len(examples), "folds": folds,
                                                    "grouped_by": "gold document", "C": C},
@@ -125,7 +134,9 @@ def fit_selector(examples: list[dict], folds: int = 5) -> tuple[SentenceSelector
         lines.append(f"{name:<12}{m['questions']:>10}{m['answer_accuracy']!s:>12}{m['answerable_refused']!s:>14}"
                      f"{m['unanswerable_refused']!s:>19}")
     lines.append(f"seuil de refus {threshold}, rapport des phrases jointes {ratio}, réponse de {chars} caractères au "
-                 f"plus, refus sans la forme demandée : {'oui' if gate else 'non'} (hors pli, groupés par document)")
+                 f"plus, refus sans la forme demandée : {'oui' if gate else 'non'}, "
+                 f"réponse sans la personne, la date ou le nombre demandés : "
+                 f"{ {'': 'donnée', 'refuse': 'refusée', 'fallback': 'remplacée'}[answer_gate]} (hors pli, groupés par document)")
     return selector, "\n".join(lines)
 
 

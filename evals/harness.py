@@ -208,7 +208,7 @@ def _selector_summary(assistant) -> dict:
 
     selector = getattr(assistant, "_selector", None) or SentenceSelector.load()
     return {"refusal_threshold": selector.refusal_threshold, "companion_ratio": selector.companion_ratio,
-            "shape_gate": selector.shape_gate}
+            "shape_gate": selector.shape_gate, "answer_gate": selector.answer_gate}
 
 
 def check_thresholds(metrics: dict, thresholds: dict) -> list[str]:

@@ -91,7 +91,8 @@ def collect(work: Path) -> list[dict]:
             examples.append({"set": name, "id": item["id"], "question": item["question"], "group": f"{name}:{gold or item['id']}",
                              "kind": item["kind"], "style": item.get("style"), "answerable": answerable(item),
                              "must_contain": item.get("must_contain", []), "doc": gold,
-                             "candidates": candidates, "labels": labels})
+                             "candidates": candidates, "labels": labels,
+                             "is_name": assistant.handle.spelling.is_name})
             if bar:
                 bar(k, len(items))
     if not examples:

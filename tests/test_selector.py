@@ -70,7 +70,8 @@ def test_fitting_chooses_thresholds_out_of_fold():
             labels.append(positive)
         examples.append({"set": "toy", "question": "Qui a signé ?", "group": f"d{q % 10}", "kind": "signatories",
                          "answerable": answerable, "must_contain": ["réponse"] if answerable else [],
-                         "doc": f"d{q % 10}.txt" if answerable else None, "candidates": cands, "labels": labels})
+                         "doc": f"d{q % 10}.txt" if answerable else None, "candidates": cands, "labels": labels,
+                         "is_name": lambda word: False})
     selector, report = fit_selector(examples, folds=5)
     toy = selector.info["out_of_fold"]["toy"]
     assert toy["answer_accuracy"] >= 0.9 and toy["unanswerable_refused"] >= 0.8
@@ -100,6 +101,55 @@ def test_a_question_that_needs_a_shape_is_not_answered_without_it():
     assert not lacks_shape("Qui a signé la CTG ?", shapeless)
 
 
+def test_an_answer_without_the_person_year_or_count_asked_does_not_answer():
+    """"Qui préside…" is not answered by a sentence naming no one, "jusqu'à quelle année" by one without a year,
+    "combien de places" by one whose only number is a length of time, "quelle durée" by one without years; "qui
+    a fait le diagnostic" may be answered by a body."""
+    from assistant.answering.shapes import answer_lacks, asked_shapes
+
+    names = {"jean", "isabelle"}  # the corpus never writes them in lower case
+
+    def is_name(word):
+        return word.lower() in names
+
+    def lacks(question, text):
+        return answer_lacks(question, [text], is_name)
+
+    assert lacks("Qui préside la communauté urbaine ?", "Les Conventions Territoriales associent la Caf.")
+    assert not lacks("qui a signe pour la cdc", "Jean Gorioux, président de la CdC, a signé.")
+    assert not lacks("Qui a signé la CTG ?", "La convention a été signée par Mme Bardi.")
+    assert not lacks("Comment s'appelle la directrice ?", "Isabelle LEFEBURE-FRANCOIS, directrice, a pris la parole.")
+    # asked by its role, the person must be given with it: the mayor named is no answer about the deputy
+    assert lacks("Qui est l'adjoint chargé de la jeunesse ?", "Louis ALIOT, maire de Perpignan, était présent.")
+    assert lacks("Quelle est la durée de la CTG ?", "Le maire a été autorisé à signer la convention.")
+    assert not lacks("Quelle est la durée de la CTG ?", "Elle est conclue pour quatre ans.")
+    assert lacks("Jusqu'à quelle année court l'engagement ?", "La démarche associe plusieurs partenaires.")
+    assert not lacks("jusqu a quand court la ctg", "Elle court jusqu'en 2027.")
+    assert lacks("combien de foyers allocataires", "Conclue pour 5 ans par les collectivités.")
+    assert not lacks("combien de foyers allocataires", "Le territoire compte 4 200 foyers allocataires.")
+    assert asked_shapes("Combien d'axes la CTG identifie-t-elle et qui les porte ?") == ["count"]
+    assert asked_shapes("Avec qui la ville a-t-elle signé ?") == []
+    assert asked_shapes("qui a fait le diagnostic de territoire a nimes") == []
+    assert asked_shapes("Quels sont les objectifs de la CTG ?") == []
+
+
+def test_a_sentence_with_the_asked_shape_replaces_an_answer_without_it():
+    """"Quand a-t-elle été signée ?" answered by a sentence with no date: the most likely dated sentence of the
+    same text answers instead; none in that text, no answer."""
+    from types import SimpleNamespace
+
+    from assistant.answering.shapes import shaped
+
+    def cand(text, doc="a.txt"):
+        return SimpleNamespace(text=text, doc=doc)
+
+    undated = cand("La convention engage la Caf et la ville.")
+    question = "Quand la CTG a-t-elle été signée ?"
+    assert shaped(question, [undated, cand("Signée le 3 mars 2022.", "b.txt"), cand("Signée le 4 novembre.")],
+                  lambda w: False).text == "Signée le 4 novembre."
+    assert shaped(question, [undated, cand("Signée le 3 mars 2022.", "b.txt")], lambda w: False) is None
+
+
 def test_the_shape_gate_is_fitted_and_saved(tmp_path):
     data = json.loads(MODEL_FILE.read_text(encoding="utf-8"))
     assert isinstance(data["shape_gate"], bool)
@@ -107,3 +157,6 @@ def test_the_shape_gate_is_fitted_and_saved(tmp_path):
     selector.shape_gate = not data["shape_gate"]
     selector.save(tmp_path / "s.json")
     assert SentenceSelector.load(tmp_path / "s.json").shape_gate is (not data["shape_gate"])
+    selector.answer_gate = "fallback"
+    selector.save(tmp_path / "s.json")
+    assert SentenceSelector.load(tmp_path / "s.json").answer_gate == "fallback"

@@ -23,18 +23,48 @@ def lacks_shape(question: str, candidates: list) -> bool:
     return not any(has_shape(kind, c.text) for c in candidates if c.doc == best.doc)
 
 
+def _list_opening(candidates: list, kind: str, ratio: float):
+    """The sentence an answer starts from: the best one, but for a list question whose best sentence
+    opens no list: the opening of its own list when the best is an item that says no more of the question; else
+    a list opening ("4 grands axes ont été retenus :") of the same text nearly as likely (``ratio`` of the best)
+    that says more of the question than the best sentence."""
+    best = candidates[0]
+    if kind not in LIST_KINDS or introduces(best.text):
+        return best
+    if best.is_list_item:
+        opening = _opening_of(best, candidates)
+        return opening if opening is not None and opening.coverage >= best.coverage else best
+    for cand in candidates[1:]:
+        if cand.score < ratio * best.score:
+            break
+        if cand.doc == best.doc and cand.text.rstrip().endswith(":") and cand.coverage > best.coverage and any(
+                c.hit_index == cand.hit_index and c.start > cand.start and c.is_list_item for c in candidates):
+            return cand
+    return best
+
+
+def _opening_of(item, candidates: list):
+    """The line ending with ':' that opens the list ``item`` is in, when it is among the candidates."""
+    before = sorted((c for c in candidates if c.hit_index == item.hit_index and c.start < item.start),
+                    key=lambda c: -c.start)
+    for cand in before:
+        if not cand.is_list_item:
+            return cand if cand.text.rstrip().endswith(":") else None
+    return None
+
+
 def select(candidates: list, kind: str, ratio: float, max_chars: int, max_sentences: int) -> list:
     """The sentences of the answer, from candidates best first: the best one; a list's introduction brings its
     items; other sentences of its text whose probability is at least ``ratio`` of the best join it, up to
     ``max_sentences`` and ``max_chars`` characters (half as much again for a list)."""
-    best = candidates[0]
+    best = _list_opening(candidates, kind, ratio)
     chosen = [best]
     limit = max_chars * (1.5 if kind in LIST_KINDS else 1.0)
     size = len(best.text)
     if kind in LIST_KINDS and introduces(best.text):
-        # An item that says more of the question than its introduction is the answer by itself.
+        # An item more likely than its introduction that says more of the question is the answer by itself.
         items = [c for c in candidates if c.hit_index == best.hit_index and c.start > best.start
-                 and c.is_list_item and c.coverage > best.coverage]
+                 and c.is_list_item and c.coverage > best.coverage and c.score > best.score]
         if items:
             return [max(items, key=lambda c: c.score)]
         # A list answer: the introduction (or list heading), then the items that follow it, in order,

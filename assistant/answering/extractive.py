@@ -13,6 +13,7 @@ import numpy as np
 
 from assistant import messages
 from assistant.answering.compose import lacks_shape, select
+from assistant.answering.shapes import answer_lacks, shaped
 from assistant.answering.qtypes import (
     LIST_KINDS,
     SHAPED_KINDS,
@@ -250,6 +251,12 @@ class ExtractiveAnswerer:
         s = self._settings
         chosen = select(candidates, question_kind(question), self.selector.companion_ratio,
                         s.max_answer_chars or self.selector.answer_chars, s.max_answer_sentences)
+        gate, is_name = self.selector.answer_gate, self._handle.spelling.is_name
+        if gate and answer_lacks(question, [c.text for c in chosen], is_name):
+            fallback = shaped(question, candidates, is_name) if gate == "fallback" else None
+            if fallback is None or fallback.score < self.selector.refusal_threshold:
+                return Answer(messages.REFUSAL, refused=True, confidence=candidates[0].score)
+            chosen = [fallback]
         return self._compose(chosen, hits, candidates[0].score)
 
     def _compose(self, chosen: list[Candidate], hits: list[Hit], confidence: float) -> Answer:

@@ -62,6 +62,9 @@ class SentenceSelector:
     companion_ratio: float = 0.8  # other sentences join the best when their probability is this share of it
     answer_chars: int = 400  # the longest answer (half as much again for a list)
     shape_gate: bool = False  # refuse when the best sentence lacks a shape the question requires (``lacks_shape``)
+    # when the composed answer lacks the person, year, date or count asked (``shapes``): "" answers anyway,
+    # "refuse" refuses, "fallback" answers with the most likely sentence of that text that has them
+    answer_gate: str = ""
     info: dict = field(default_factory=dict)  # training data fingerprint, out-of-fold metrics
 
     def probabilities(self, matrix: np.ndarray) -> np.ndarray:
@@ -72,7 +75,8 @@ class SentenceSelector:
         return {"features": list(self.features), "mean": _rounded(self.mean), "scale": _rounded(self.scale),
                 "coef": dict(zip(self.features, _rounded(self.coef))), "intercept": round(float(self.intercept), 6),
                 "refusal_threshold": round(self.refusal_threshold, 4),
-                "companion_ratio": round(self.companion_ratio, 4), "answer_chars": self.answer_chars, "shape_gate": self.shape_gate, **self.info}
+                "companion_ratio": round(self.companion_ratio, 4), "answer_chars": self.answer_chars, "shape_gate": self.shape_gate,
+                "answer_gate": self.answer_gate, **self.info}
 
     def save(self, path: Path = MODEL_FILE) -> None:
         path.write_text(json.dumps(self.to_dict(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
@@ -86,13 +90,13 @@ class SentenceSelector:
             features = tuple(data["features"])
             if features != FEATURES:
                 raise CTGError(messages.SELECTOR_MISMATCH.format(path=path))
-            fitted = ("refusal_threshold", "companion_ratio", "answer_chars", "shape_gate")
+            fitted = ("refusal_threshold", "companion_ratio", "answer_chars", "shape_gate", "answer_gate")
             info = {k: v for k, v in data.items()
                     if k not in {"features", "mean", "scale", "coef", "intercept", *fitted}}
             return cls(features, np.array(data["mean"]), np.array(data["scale"]),
                        np.array([data["coef"][f] for f in features]), float(data["intercept"]),
                        float(data["refusal_threshold"]), float(data["companion_ratio"]), int(data["answer_chars"]),
-                       bool(data.get("shape_gate", False)), info)
+                       bool(data.get("shape_gate", False)), str(data.get("answer_gate", "")), info)
         except (OSError, ValueError, KeyError, TypeError) as exc:
             raise CTGError(messages.SELECTOR_UNREADABLE.format(path=path, error=exc)) from exc
 

@@ -30,6 +30,8 @@ ACROSS = re.compile(r"\b(quelles|lesquelles|toutes? les|ces|parmi les)\s+(\w+\s+
                     r"\b(les plus|la plus)\b|\b(les|des)\s+(ctg|conventions)\b|^(ctg|conventions)\b")
 CAF_MENTION = re.compile(r"\b(?:Caf|CAF|caf)\s+(?:de la |des |du |de l'|de l’|de )?[\w'’]+(?:-[\w'’]+)*")
 SIGNED = re.compile(r"\bsigne|signature|conclu")
+# "avec quelle Caf", "quelle caisse a signé": the convention's Caf, from its fact sheet
+WHICH_CAF = re.compile(r"\bquelle (?:caf|caisse)\b")
 NOT_SIGNING = re.compile(r"assist|present|presence|outre|autre|presid|accompagn|represent")
 # the body a signatory signs for, as a question names it (folded), and what its organisation's name then says
 SIGNED_FOR = [("caf", r"\b(?:caf|caisse d'allocations)"), ("departement", r"\bdepartement|conseil departemental"),
@@ -87,12 +89,12 @@ class FactAnswerer:
         """A canonical question about one convention (who signed, when, until when, which domains),
         answered with the passages its facts were read from. A question that asks anything more
         ("la période de politique familiale") is left to the extractive answerer."""
-        kind = question_kind(question)
+        kind = "caf" if WHICH_CAF.search(f) else question_kind(question)
         keys = {"signatories": [f"signatories[{i}]" for i in range(len(sheet.get("signatories", [])))],
                 "date": ["signed_on"], "year": ["signed_on"], "period": ["period"], "place": ["signed_on"],
-                "duration": ["period"],
+                "duration": ["period"], "caf": ["caf"],
                 "domains": [f"domains[{i}]" for i in range(len(sheet.get("domains", [])))]}.get(kind)
-        if not keys or (kind not in ("period", "duration", "domains") and not SIGNED.search(f)):
+        if not keys or (kind not in ("period", "duration", "domains", "caf") and not SIGNED.search(f)):
             return None
         if kind == "signatories":
             signed_for = self._signed_for(sheet, f)
@@ -100,6 +102,8 @@ class FactAnswerer:
                 return signed_for
         own = set(analyze(f"{_label(sheet)} {sheet.get('caf') or ''}")) | set(analyze(sheet["title"])) | KIND_TERMS
         own |= {t for alias in (sheet.get("territory") or {}).get("aliases") or [] for t in analyze(alias)}
+        # the names its text and address give it ("Pays d'Evian", "cc peva") say which convention, not what about it
+        own |= {t for name in [*sheet.get("names", []), *sheet.get("source_names", [])] for t in analyze(name)}
         extra = set(analyze(self._correct(question))) - own - GENERIC_TERMS - QUESTION_FRAME - kind_terms(kind) - CANONICAL
         if extra or kind == "signatories" and "qui" not in f.split():
             return None
