@@ -86,8 +86,8 @@ class Assistant:
             if self._handle is None:
                 handle = open_index(self.settings, client=self.client)
                 self._retriever = HybridRetriever(handle, lambda: self.embed_model, self.settings)
-                self._answerer = ExtractiveAnswerer(handle, self.settings, self._selector)
                 self._finder = ConventionFinder(handle.facts, handle.spelling)
+                self._answerer = ExtractiveAnswerer(handle, self.settings, self._selector, self._finder.knows)
                 self._fact_answerer = FactAnswerer(handle.facts, lambda doc: self.document(doc)[0], self._finder,
                                                    self._correct)
                 if self.settings.llm_base_url:

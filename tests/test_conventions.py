@@ -143,6 +143,30 @@ def test_who_signed_for_one_body_is_answered_from_the_sheet(sheets):
     assert "Xavier Dupont" in answer.text and "Roy" not in answer.text
 
 
+def test_which_caf_signed_is_answered_from_the_sheet(sheets):
+    from assistant.facts.questions import FactAnswerer
+
+    texts = {"ctg.pdf": OPENING, "avenant.pdf": AVENANT}
+    answer = FactAnswerer(sheets, texts.get, ConventionFinder(sheets)).answer("avec quelle caf a signé le Val d'Arnon ?")
+    assert sheets[0]["caf"] and sheets[0]["caf"].split()[-1] in answer.text
+    assert [c.doc for c in answer.citations] == ["ctg.pdf"]
+
+
+def test_a_convention_is_named_by_the_words_of_its_address_too(sheets):
+    from assistant.nlp.text import analyze
+
+    sheet = {k: v for k, v in sheets[0].items() if k != "name_terms"}
+    finder = ConventionFinder([{**sheet, "source_names": ["ccvaa montagne ctg"]}])
+    assert finder.knows(analyze("montagne")[0]) and not finder.knows(analyze("Toulouse")[0])
+
+
+def test_the_initials_glued_to_a_name_in_an_address_are_set_apart():
+    from assistant.nlp.names import url_names
+
+    assert url_names("https://www.ccgevrey-chambertin.com/2022/ctg/") == ["cc gevrey chambertin", "ctg"]
+    assert url_names("https://www.ccas-ville.fr/") == ["ccas ville"]
+
+
 def test_generated_conventions_are_read_with_their_facts(tmp_path):
     """The generated collection (evals/longdocs, seed 3): every gold fact of parties, signatories, signing date,
     period and communes is found (a check of the whole reading chain, PDF and DOCX)."""

@@ -130,6 +130,11 @@ def test_an_answer_without_the_person_year_or_count_asked_does_not_answer():
     assert asked_shapes("Combien d'axes la CTG identifie-t-elle et qui les porte ?") == ["count"]
     assert asked_shapes("Avec qui la ville a-t-elle signé ?") == []
     assert asked_shapes("qui a fait le diagnostic de territoire a nimes") == []
+    # people counted are no amount: "combien de gens … mobilisés" asks for a count
+    from assistant.answering.qtypes import question_kind
+
+    assert question_kind("sorbiers ctg combien de gens de la caf mobilisés") == "figures"
+    assert question_kind("combien la caf met dans la ctg") == "amount"
     assert asked_shapes("Quels sont les objectifs de la CTG ?") == []
 
 

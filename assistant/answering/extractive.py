@@ -67,8 +67,11 @@ class Candidate:
 class ExtractiveAnswerer:
     """Selects and cites sentences; refuses when the evidence does not cover the question."""
 
-    def __init__(self, handle: IndexHandle, settings: Settings, selector: SentenceSelector | None = None):
+    def __init__(self, handle: IndexHandle, settings: Settings, selector: SentenceSelector | None = None,
+                 names_convention=None):
         self._handle = handle
+        # whether a term names a convention, by its address or Caf too (``ConventionFinder.knows``)
+        self._names_convention = names_convention or (lambda term: False)
         self.selector = selector or SentenceSelector.load()
         self._lexical: LexicalIndex = handle.lexical
         self._settings = settings
@@ -244,7 +247,7 @@ class ExtractiveAnswerer:
         """The best sentences, cited; a refusal when the best one's probability is under the fitted threshold."""
         candidates = self.candidates(question, hits, embedding, named)
         # a place or person the corpus never mentions ("la CTG de Toulouse"): nothing in the sources is about it
-        unknown = any(not self._lexical.knows(t) for t in named_terms(question))
+        unknown = any(not self._lexical.knows(t) and not self._names_convention(t) for t in named_terms(question))
         gated = self.selector.shape_gate and bool(candidates) and lacks_shape(question, candidates)
         if not candidates or unknown or gated or candidates[0].score < self.selector.refusal_threshold:
             return Answer(messages.REFUSAL, refused=True, confidence=candidates[0].score if candidates else 0.0)

@@ -22,7 +22,7 @@ KIND_PATTERNS = [
     ("contact", r"e-?mail|\bmail\b|courriel|telephone|numero de tel|adresse (postale|mail|electronique|du|de la|des)"
                 r"|site (internet|web)|contacter|joindre"),
     ("duration", r"combien de temps|duree|(pour|sur) combien d'annees|combien d'annees|depuis combien"),
-    ("amount", r"quel montant|quelle somme|\bbudget|\benveloppe\b|combien (d'euros|d'argent|.{0,30}\b(coute|finance|apporte|verse|met|depense|investi|engage|consacre|mobilise|alloue))"
+    ("amount", r"quel montant|quelle somme|\bbudget|\benveloppe\b|combien (d'euros|d'argent|(?!de |d').{0,30}\b(coute|finance|apporte|verse|met|depense|investi|engage|consacre|mobilise|alloue))"
                r"|\bcout\b"),
     ("period", r"jusqu'?(a|en) quand|jusqu'en|jusqu'?a quelle|quelle periode|sur quelle(s)? annee|court[- ]elle"
                r"|se termine|prend fin|echeance|periode|s'acheve|expire|s'etend|quelles dates|quelles annees"),

@@ -91,6 +91,9 @@ def url_names(url: str | None) -> list[str]:
         return []
     parts = urlsplit(url)
     host = re.sub(r"^www\d?\.|\.[a-z]{2,4}$", "", parts.hostname or "")
+    # a communauté de communes' site glues its initials to its name ("ccgevrey-chambertin"): no French word starts
+    # with "cc"
+    host = re.sub(r"\bcc(?=[a-z]{4})", "cc ", host)
     return [" ".join(re.findall(r"[^\W\d_]+", part)) for part in [host, *parts.path.split("/")]
             if re.search(r"[^\W\d_]{3}", part)]
 

@@ -70,6 +70,10 @@ class ConventionFinder:
         fact sheets and the conversation all ask it of one question: computed once (``self._found``)."""
         return list(self._found(question))
 
+    def knows(self, term: str) -> bool:
+        """Whether a convention is named with this analysed term (its text, its address, its Caf)."""
+        return term in self._postings
+
     def named(self, question: str) -> str | None:
         """The document of the convention a question clearly names: the best one, alone at its score, with at
         least the weight of a proper name that its text and at most one other use."""
