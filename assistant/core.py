@@ -76,6 +76,7 @@ class Assistant:
 
     def _open(self):
         from assistant.answering.extractive import ExtractiveAnswerer
+        from assistant.answering.sections import SectionLocator
         from assistant.checking.checker import ClaimChecker
         from assistant.facts.questions import FactAnswerer
         from assistant.retrieval.convention import ConventionFinder
@@ -87,6 +88,7 @@ class Assistant:
                 handle = open_index(self.settings, client=self.client)
                 self._retriever = HybridRetriever(handle, lambda: self.embed_model, self.settings)
                 self._finder = ConventionFinder(handle.facts, handle.spelling)
+                self._locator = SectionLocator(self.document, self._finder, lambda doc: self.sheet(doc))
                 self._answerer = ExtractiveAnswerer(handle, self.settings, self._selector, self._finder.knows)
                 self._fact_answerer = FactAnswerer(handle.facts, lambda doc: self.document(doc)[0], self._finder,
                                                    self._correct)
@@ -250,7 +252,9 @@ class Assistant:
         self._open()
         t1 = time.perf_counter()
         typed, question = question, self._correct(question)  # misspelt names
-        answer = self._fact_answerer.answer(question)  # questions across conventions, from the fact sheets
+        answer = self._locator.answer(question, about)  # where a part of a convention is: its heading
+        if answer is None:
+            answer = self._fact_answerer.answer(question)  # questions across conventions, from the fact sheets
         hits = []
         if answer is None:
             hits, embedding, named = self._retrieve(question, about)

@@ -167,6 +167,25 @@ def test_the_initials_glued_to_a_name_in_an_address_are_set_apart():
     assert url_names("https://www.ccas-ville.fr/") == ["ccas ville"]
 
 
+def test_where_a_part_is_is_answered_with_its_heading(sheets):
+    """"Dans quelle annexe…", "quel article…": the heading of the part the question's words are about, quoted where
+    it stands; a question about something else, or about no part, is left to the other answerers."""
+    from assistant.answering.sections import SectionLocator
+    from assistant.ingest.structure import encode
+
+    texts = {"ctg.pdf": OPENING, "avenant.pdf": AVENANT}
+    by_doc = {s["doc"]: s for s in sheets}
+    locator = SectionLocator(lambda doc: (texts[doc], {"sections": encode(texts[doc])}), ConventionFinder(sheets),
+                             by_doc.get)
+    answer = locator.answer("dans quelle annexe de la ctg du val d'arnon est la liste des communes ?")
+    assert answer.text.startswith("Annexe 5 – Liste des communes membres")
+    citation = answer.citations[0]
+    assert OPENING[citation.start:citation.end] == "Annexe 5 – Liste des communes membres"
+    assert locator.answer("Quel article de la CTG du Val d'Arnon fixe la durée ?").text.startswith("Article 9")
+    assert locator.answer("Où se trouve la mairie du Val d'Arnon ?") is None
+    assert locator.answer("Quel article de la CTG du Val d'Arnon parle du budget ?") is None
+
+
 def test_generated_conventions_are_read_with_their_facts(tmp_path):
     """The generated collection (evals/longdocs, seed 3): every gold fact of parties, signatories, signing date,
     period and communes is found (a check of the whole reading chain, PDF and DOCX)."""
