@@ -88,7 +88,7 @@ class Assistant:
                 handle = open_index(self.settings, client=self.client)
                 self._retriever = HybridRetriever(handle, lambda: self.embed_model, self.settings)
                 self._finder = ConventionFinder(handle.facts, handle.spelling)
-                self._locator = SectionLocator(self.document, self._finder, lambda doc: self.sheet(doc))
+                self._locator = SectionLocator(self.document, self._finder, self.sheet)
                 self._answerer = ExtractiveAnswerer(handle, self.settings, self._selector, self._finder.knows)
                 self._fact_answerer = FactAnswerer(handle.facts, lambda doc: self.document(doc)[0], self._finder,
                                                    self._correct)

@@ -86,7 +86,7 @@ def metrics(examples: list[dict], outcomes, threshold: float) -> dict:
             "unanswerable_refused": round(float(np.mean(refusing)), 3) if refusing else None}
 
 
-def choose(examples: list[dict], settings: Settings) -> tuple[float, int, bool, bool, float, dict]:
+def choose(examples: list[dict], settings: Settings) -> tuple[float, int, bool, str, float, dict]:
     """The companion ratio, answer length, shape gates and refusal threshold with the best mean accuracy over the sets (ties:
     fewer answerable questions refused, then the lower threshold) among those whose median answer is at most
     ``MEDIAN_CHARS`` long and that refuse at most ``MAX_ANSWERABLE_REFUSED`` of the answerable questions, in every

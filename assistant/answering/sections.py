@@ -7,6 +7,7 @@ import json
 import re
 
 from assistant.answering.qtypes import folded_question
+from assistant.ingest.structure import PATH_SEP
 from assistant.nlp.terms import GENERIC_TERMS, QUESTION_FRAME
 from assistant.nlp.text import analyze
 from assistant.results import Answer, Citation
@@ -46,8 +47,8 @@ class SectionLocator:
         if not found or not terms:
             return None
         asked = [part for part in PARTS if re.search(rf"\b{part}", f)]
-        start, title = max(found, key=lambda item: _match(item, terms, asked))
-        if not terms & set(analyze(title.split(" › ")[-1])):
+        start, path = max(found, key=lambda item: _match(item, terms, asked))
+        if not terms & set(analyze(_title(path))):
             return None
         end = text.find("\n", start)
         end = len(text) if end < 0 else end
@@ -61,7 +62,13 @@ def _match(item, terms: set[str], asked: list[str]) -> tuple:
     """How well a heading answers: the question's words it says, then whether it is the kind of part asked for
     (an annex, an article), then the first in the document."""
     offset, path = item
-    title = path.split(" › ")[-1]
-    kind = any(title.lower().startswith(part) or re.match(r"^(?:[ivx]+|\d+)[.)]", title.lower()) and part == "article"
+    title = _title(path).lower()
+    # an article may be numbered alone ("7.", "VII.")
+    kind = any(title.startswith(part) or (part == "article" and re.match(r"^(?:[ivx]+|\d+)[.)]", title))
                for part in asked)
     return len(terms & set(analyze(title))), kind, -offset
+
+
+def _title(path: str) -> str:
+    """The heading itself, without the parts above it."""
+    return path.split(PATH_SEP)[-1]
