@@ -165,6 +165,21 @@ def test_the_initials_glued_to_a_name_in_an_address_are_set_apart():
 
     assert url_names("https://www.ccgevrey-chambertin.com/2022/ctg/") == ["cc gevrey chambertin", "ctg"]
     assert url_names("https://www.ccas-ville.fr/") == ["ccas ville"]
+    # an acronym with digits is a name ("2c2r.fr"); a number, a year or "art12" is not
+    assert url_names("https://2c2r.fr/service-a-la-personne") == ["2c2r", "service a la personne"]
+    assert url_names("https://www.ville-x.fr/le-maire-2023/art12") == ["ville x", "le maire"]
+
+
+def test_an_acronym_with_digits_names_the_convention_whose_address_has_it(sheets):
+    """"2c2r ctg c avec quelle caf": the acronym of the site's address names that convention, though the corpus
+    spelling does not hold it as a name."""
+    from assistant.store.spelling import CorpusSpelling
+
+    sheet = {k: v for k, v in sheets[0].items() if k != "name_terms"}
+    others = [{k: v for k, v in s.items() if k != "name_terms"} for s in sheets[1:]]
+    finder = ConventionFinder([{**sheet, "source_names": ["2c2r"]}, *others], CorpusSpelling(["la ctg de 2024"]))
+    assert finder.find("2c2r ctg c avec quelle caf")[0].doc == sheet["doc"]
+    assert not finder.find("la ctg signee le 1er mars")
 
 
 def test_where_a_part_is_is_answered_with_its_heading(sheets):

@@ -38,6 +38,8 @@ DEPARTMENTS = {
     "971": "Guadeloupe", "972": "Martinique", "973": "Guyane", "974": "La Réunion", "976": "Mayotte",
 }
 # "la Caf 33", "CAF du 13", "caf de la 44": a Caf named by its département's number
+# letters and digits: an acronym, often its territory's site address ("2c2r.fr", "ca3b"), not an ordinal ("1er")
+ACRONYM = re.compile(r"(?!\d+(?:er|re|ere|e|eme|nde?)\b)\w*\d[^\W\d_]\w*", re.IGNORECASE)
 CAF_NUMBER = re.compile(r"\bcaf\s+(?:du\s+|de\s+la\s+|de\s+l'\s*|de\s+)?(\d{2,3}|2[ab])\b")
 
 
@@ -94,8 +96,10 @@ def url_names(url: str | None) -> list[str]:
     # a communauté de communes' site glues its initials to its name ("ccgevrey-chambertin"): no French word starts
     # with "cc"
     host = re.sub(r"\bcc(?=[a-z]{4})", "cc ", host)
-    return [" ".join(re.findall(r"[^\W\d_]+", part)) for part in [host, *parts.path.split("/")]
-            if re.search(r"[^\W\d_]{3}", part)]
+    # words of letters, or of letters and digits (an acronym), not numbers or dates
+    kept = [" ".join(w for w in re.findall(r"[^\W_]+", part) if w.isalpha() or ACRONYM.fullmatch(w))
+            for part in [host, *parts.path.split("/")]]
+    return [words for words in kept if re.search(r"[^\W\d_]{3}", words) or ACRONYM.search(words)]
 
 
 # Words every text's names share: a convention, a Caf, a kind of territory (not what tells texts apart).

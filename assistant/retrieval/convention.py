@@ -11,7 +11,7 @@ from array import array
 from functools import lru_cache
 from dataclasses import dataclass
 
-from assistant.nlp.names import caf_departments, name_terms, sheet_name_terms
+from assistant.nlp.names import ACRONYM, caf_departments, name_terms, sheet_name_terms
 from assistant.nlp.terms import QUESTION_FRAME
 from assistant.nlp.text import TOKEN, analyze
 
@@ -98,7 +98,8 @@ class ConventionFinder:
         if self._spelling is not None:
             question = self._spelling.restore(question)
         words = TOKEN.findall(question)
-        proper = " ".join(w for w in words if self._spelling is None or self._spelling.is_name(w))
+        proper = " ".join(w for w in words if self._spelling is None or self._spelling.is_name(w)
+                          or ACRONYM.fullmatch(w) and self.knows(w.lower()))
         pairs = {t for t in name_terms(" ".join(words)) if " " in t}  # a name said in full counts, case aside
         terms = (name_terms(" ".join([proper, *caf_departments(question)])) | pairs) - QUESTION_FRAME
         scores: dict[int, float] = {}
