@@ -121,19 +121,11 @@ def test_an_answer_without_the_person_year_or_count_asked_does_not_answer():
     assert not lacks("Comment s'appelle la directrice ?", "Isabelle LEFEBURE-FRANCOIS, directrice, a pris la parole.")
     # asked by its role, the person must be given with it: the mayor named is no answer about the deputy
     assert lacks("Qui est l'adjoint chargé de la jeunesse ?", "Louis ALIOT, maire de Perpignan, était présent.")
-    # asked for a body, the person is named with it, in one sentence
-    def lacks_all(question, texts):
-        return answer_lacks(question, texts, is_name)
-
-    assert lacks_all("Qui a signé au nom de la CAF ?", ["La CAF et la ville ont signé.", "Jean Roy, maire, a parlé."])
-    assert not lacks_all("Qui a signé au nom de la CAF ?", ["La CAF a signé.", "Jean Roy, directeur de la Caf, a signé."])
-    assert lacks_all("Comment s'appelle la directrice ?", ["La directrice a parlé.", "Isabelle Roy était là."])
     assert lacks("Quelle est la durée de la CTG ?", "Le maire a été autorisé à signer la convention.")
     assert not lacks("Quelle est la durée de la CTG ?", "Elle est conclue pour quatre ans.")
     assert lacks("Jusqu'à quelle année court l'engagement ?", "La démarche associe plusieurs partenaires.")
     assert not lacks("jusqu a quand court la ctg", "Elle court jusqu'en 2027.")
     assert lacks("combien de foyers allocataires", "Conclue pour 5 ans par les collectivités.")
-    assert lacks("combien de foyers allocataires", "Conclue pour cinq ans par les collectivités.")
     assert not lacks("combien de foyers allocataires", "Le territoire compte 4 200 foyers allocataires.")
     assert asked_shapes("Combien d'axes la CTG identifie-t-elle et qui les porte ?") == ["count"]
     assert asked_shapes("Avec qui la ville a-t-elle signé ?") == []
@@ -173,19 +165,3 @@ def test_the_shape_gate_is_fitted_and_saved(tmp_path):
     selector.answer_gate = "fallback"
     selector.save(tmp_path / "s.json")
     assert SentenceSelector.load(tmp_path / "s.json").answer_gate == "fallback"
-
-
-def test_a_cleft_sentence_defines_nothing_and_quoted_words_answer_what_someone_said():
-    """"C'est le 12 mai que … a été signée" stresses a fact, it is no definition; "elle dit quoi de la Caf" asks for
-    words someone said (a quotation), "selon l'article" does not."""
-    from assistant.answering.qtypes import ASKS_WORDS, folded_question, kind_bonus
-
-    def defines(sentence):
-        return kind_bonus("definition", sentence, False, None, False, frozenset())
-
-    assert defines("C’est pour donner corps à cette coopération que la communauté a paraphé la CTG.") == 0.0
-    assert defines("La Convention Territoriale Globale (CTG) désigne une démarche conduite en partenariat.") == 1.0
-    assert defines("C’est une démarche partenariale.") == 1.0
-    assert ASKS_WORDS.search(folded_question("la maire de colomiers elle dit quoi de la caf"))
-    assert not ASKS_WORDS.search(folded_question("Selon l'article sur Ajaccio, quel dispositif est remplacé ?"))
-    assert "quoted" in FEATURES

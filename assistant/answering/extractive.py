@@ -15,14 +15,11 @@ from assistant import messages
 from assistant.answering.compose import lacks_shape, select
 from assistant.answering.shapes import answer_lacks, shaped
 from assistant.answering.qtypes import (
-    ASKS_WORDS,
     LIST_KINDS,
-    QUOTE,
     SHAPED_KINDS,
     STRICT_KINDS,
     asks_plural,
     counted_noun,
-    folded_question,
     form_factor,
     introduces,
     kind_bonus,
@@ -162,8 +159,7 @@ class ExtractiveAnswerer:
                 "named": named[0].doc if named else None,
                 "strength": min(named[0].strength, 3.0) if named else 0.0,
                 "bm25": max(h.bm25 for h in hits) or 1.0,
-                "unknown": float(any(not self._lexical.knows(t) for t in named_terms(question))),
-                "says": bool(ASKS_WORDS.search(folded_question(question)))}
+                "unknown": float(any(not self._lexical.knows(t) for t in named_terms(question)))}
 
     def _features(self, c: Candidate, hits: list[Hit], q: dict) -> list[float]:
         """The candidate's values of ``selector.FEATURES``, in that order."""
@@ -182,7 +178,6 @@ class ExtractiveAnswerer:
             "list_intro": float(kind in LIST_KINDS and introduces(c.text)),
             "shape_strict": c.shape * (kind in STRICT_KINDS), "shape_shaped": c.shape * (kind in SHAPED_KINDS),
             "item_list": float(c.is_list_item and kind in LIST_KINDS), "unknown_name": q["unknown"],
-            "quoted": float(q["says"] and bool(QUOTE.search(c.text))),
         }
         return [values[f] for f in FEATURES[:BASE]]
 

@@ -21,7 +21,7 @@ MODEL_FILE = Path(__file__).with_name("selector.json")
 FEATURES = (
     "coverage", "shape", "similarity", "retrieval", "name_match", "form", "list_item", "overlap",
     "named_doc", "named_other", "named_strength", "rank", "bm25", "dense", "position", "length",
-    "list_intro", "shape_strict", "shape_shaped", "item_list", "unknown_name", "quoted",
+    "list_intro", "shape_strict", "shape_shaped", "item_list", "unknown_name",
     # products: a sentence must both say the question's terms and have the answer's shape…
     "coverage_x_shape", "coverage_x_shape_strict", "coverage_x_shape_shaped", "coverage_x_name_match",
     "similarity_x_shape", "overlap_x_shape", "coverage_x_named_doc", "shape_x_named_doc", "coverage_x_form",

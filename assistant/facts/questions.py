@@ -105,8 +105,7 @@ class FactAnswerer:
         # the names its text and address give it ("Pays d'Evian", "cc peva") say which convention, not what about it
         own |= {t for name in [*sheet.get("names", []), *sheet.get("source_names", [])] for t in analyze(name)}
         extra = set(analyze(self._correct(question))) - own - GENERIC_TERMS - QUESTION_FRAME - kind_terms(kind) - CANONICAL
-        # which Caf a convention was signed with is the one thing "quelle Caf" asks, however the rest is typed
-        if extra and kind != "caf" or kind == "signatories" and "qui" not in f.split():
+        if extra or kind == "signatories" and "qui" not in f.split():
             return None
         if kind in ("period", "duration"):
             amended = self._amended_period(sheet)
