@@ -1,7 +1,7 @@
 """Precision and recall per field of extracted fact sheets against a hand-written gold file (``ctg eval --facts``).
 
 How values are compared (the devset README: "compare names exactly, roles loosely"):
-- people's names: case, accents and civility titles aside ("M. Delpeyroux" = "Delpeyroux"); a person the gold
+- people's names: case, accents and civility titles aside ("M. Dervaux" = "Dervaux"); a person the gold
   names only by institution (``name: null``) is not a name to find;
 - the Caf: the same département ("CAF de la Corrèze" = "Caisse d'allocations familiales de la Corrèze" = "Caf 19"),
   else the same folded words;

@@ -43,6 +43,8 @@ def test_claim_parts():
     ("Thierry Mathieu, directeur de la Caf, a signé la CTG de la Vallée de l'Hérault le 6 février 2023.", "supported"),
     ("Le territoire de Caux Seine agglo compte 50 communes.", "supported"),
     ("La CTG de la CCVH n'est pas un dispositif financier.", "supported"),
+    # whether it has something, as typed: "dedans" is only the frame
+    ("Caux Seine agglo la ctg y a le logement dedans", "supported"),
     # the negation of what the text says
     ("Selon la Vallée de l'Hérault, la CTG est un dispositif financier.", "contradicted"),
     # topical words alone, or a true part with an unknown one, never support

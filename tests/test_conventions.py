@@ -163,22 +163,22 @@ def test_a_convention_is_named_by_the_words_of_its_address_too(sheets):
 def test_the_initials_glued_to_a_name_in_an_address_are_set_apart():
     from assistant.nlp.names import url_names
 
-    assert url_names("https://www.ccgevrey-chambertin.com/2022/ctg/") == ["cc gevrey chambertin", "ctg"]
+    assert url_names("https://www.ccvalbrenne.com/2022/ctg/") == ["cc valbrenne", "ctg"]
     assert url_names("https://www.ccas-ville.fr/") == ["ccas ville"]
-    # an acronym with digits is a name ("2c2r.fr"); a number, a year or "art12" is not
-    assert url_names("https://2c2r.fr/service-a-la-personne") == ["2c2r", "service a la personne"]
+    # an acronym with digits is a name ("3v2c.fr"); a number, a year or "art12" is not
+    assert url_names("https://3v2c.fr/petite-enfance") == ["3v2c", "petite enfance"]
     assert url_names("https://www.ville-x.fr/le-maire-2023/art12") == ["ville x", "le maire"]
 
 
 def test_an_acronym_with_digits_names_the_convention_whose_address_has_it(sheets):
-    """"2c2r ctg c avec quelle caf": the acronym of the site's address names that convention, though the corpus
+    """"3v2c la convention c signée avec quelle caf": the acronym of the site's address names that convention, though the corpus
     spelling does not hold it as a name."""
     from assistant.store.spelling import CorpusSpelling
 
     sheet = {k: v for k, v in sheets[0].items() if k != "name_terms"}
     others = [{k: v for k, v in s.items() if k != "name_terms"} for s in sheets[1:]]
-    finder = ConventionFinder([{**sheet, "source_names": ["2c2r"]}, *others], CorpusSpelling(["la ctg de 2024"]))
-    assert finder.find("2c2r ctg c avec quelle caf")[0].doc == sheet["doc"]
+    finder = ConventionFinder([{**sheet, "source_names": ["3v2c"]}, *others], CorpusSpelling(["la ctg de 2024"]))
+    assert finder.find("3v2c la convention c signée avec quelle caf")[0].doc == sheet["doc"]
     assert not finder.find("la ctg signee le 1er mars")
 
 

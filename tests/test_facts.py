@@ -164,17 +164,17 @@ def test_people_are_found_as_real_texts_name_them():
     """Titles and surnames, a role before the name, a relative clause, a caption; bylines, attendance lists and
     represented people are no one of the signing; places and bodies are no people."""
     signed, present = _people(
-        "La Caf de l'Yonne était représentée par son président, M. Delpeyroux, et par son directeur, M. Bruguière. "
-        "La convention a été signée en présence de Jean Gorioux ainsi que de Jean-Jacques Rodrigues, qui préside "
-        "la Caf. Olivier Andrau, adjoint, venu représenter le maire Marc Vuillemot, a signé.\n"
-        "De gauche à droite, on reconnaît Brigitte Vanson puis Didier Houot et Marie-Christine Klopp.\n"
+        "La Caf de l'Yonne était représentée par son président, M. Dervaux, et par son directeur, M. Brunière. "
+        "La convention a été signée en présence de Jean Valmont ainsi que de Jean-Paul Roussel, qui préside "
+        "la Caf. Olivier Amblard, adjoint, venu représenter le maire Marc Vernet, a signé.\n"
+        "De gauche à droite, on reconnaît Brigitte Varlet puis Didier Hamon et Marie-Claude Kessler.\n"
         "Le club de prévention de Toulouse Métropole et la MSA Provence Azur sont partenaires.\n"
-        "Crédit photo : Thierry Allard\nPrésents (4) :\nAnne DUPONT, Paul MARTIN, Léa PETIT, Marc DURAND,\n")
+        "Crédit photo : Thierry Aubert\nPrésents (4) :\nAnne DUPONT, Paul MARTIN, Léa PETIT, Marc DURAND,\n")
     everyone = set(signed) | set(present)
-    assert {"M. Delpeyroux", "M. Bruguière", "Jean Gorioux", "Jean-Jacques Rodrigues", "Olivier Andrau",
-            "Brigitte Vanson", "Didier Houot", "Marie-Christine Klopp"} <= everyone
-    assert not everyone & {"Marc Vuillemot", "Toulouse Métropole", "Provence Azur", "Thierry Allard", "Anne DUPONT"}
-    assert "M. Delpeyroux" in signed and "Jean Gorioux" in present
+    assert {"M. Dervaux", "M. Brunière", "Jean Valmont", "Jean-Paul Roussel", "Olivier Amblard",
+            "Brigitte Varlet", "Didier Hamon", "Marie-Claude Kessler"} <= everyone
+    assert not everyone & {"Marc Vernet", "Toulouse Métropole", "Provence Azur", "Thierry Aubert", "Anne DUPONT"}
+    assert "M. Dervaux" in signed and "Jean Valmont" in present
 
 
 def test_dates_periods_and_territories_read_as_real_texts_write_them():

@@ -244,7 +244,7 @@ def is_place_list(sentence: str) -> bool:
 
 
 def count_persons(sentence: str) -> int:
-    """Names like "Louis ALIOT", "Jean-François Soto" or "M. Bourrat", "Mme Abid" (not "La Caf", not "Conseil
+    """Names like "Louis ALIOT", "Jean-François Soto" or "M. Boudet", "Mme Aubin" (not "La Caf", not "Conseil
     Départemental")."""
     named = sum(1 for first, last in PERSON.findall(sentence)
                 if first.lower() not in NOT_FIRST_NAMES | TITLES and last.lower() not in NOT_FIRST_NAMES)

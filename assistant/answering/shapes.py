@@ -56,8 +56,8 @@ def asked_shapes(question: str) -> list[str]:
 
 
 def names_person(text: str, is_name: Callable[[str], bool]) -> bool:
-    """A civility title and a name ("Mme Bardi"), or a first name and a surname whose first word the corpus never
-    writes in lower case ("Jean Gorioux", not "Conventions Territoriales")."""
+    """A civility title and a name ("Mme Lorand"), or a first name and a surname whose first word the corpus never
+    writes in lower case ("Jean Valmont", not "Conventions Territoriales")."""
     if TITLED.search(text):
         return True
     return any(is_name(re.split(r"[- ]", m.group(1))[0]) for m in NAME.finditer(text))

@@ -26,7 +26,7 @@ CLAIM_FRAME = set(analyze("signé signée signées signature signataire signatai
                           "rassemble rassemblent réunit réunissent fédère composée constituée totalise "
                           "cc communauté communes agglomération agglo métropole ville commune intercommunalité côtés "
                           "assiste assistait assistaient participe participait "
-                          # "y a la culture dedans ?", "elle contient…": whether the text has something, as typed
+                          # "y a le logement dedans ?", "elle contient…": whether the text has something, as typed
                           "dedans contient contiennent comprend comprennent "
                           # "dans le cadre de", and the verbs of a funding whose amount is checked as a figure
                           "cadre investit investira investissent engage engagera consacre consacrera mobilise mobilisera "

@@ -1,14 +1,14 @@
 """Who signed a convention, in which role, for which organisation, and who else the text names at its signing.
 
 Every person the text names is looked for, in every sentence:
-- a civility title and a surname ("M. Delpeyroux", "Mme Abid");
-- a first name and a surname ("Sandra DIAZ-LECINA", "Jean-Jacques Rodrigues") that the NER also tags as a person,
+- a civility title and a surname ("M. Dervaux", "Mme Aubin");
+- a first name and a surname ("Sandra DUMAS-LECLERC", "Jean-Paul Roussel") that the NER also tags as a person,
   or written in capitals, or with a role next to it ("René Lognon, qui préside…", "son directeur, X");
 - a PER entity of the NER that looks like a name ("Louis Pozzo di Borgo").
 A word the text also writes in lower case is a common word, not a name ("Allocations Familiales", "Pour").
 The role is the apposition after the name ("Louis ALIOT, Maire de Perpignan", "X (inspectrice, Education
 nationale)"), its relative clause ("qui préside la Caf"), or the role written just before it ("sa présidente,
-Mme Bardi"); "représentant X" keeps the relation. In a sentence about the signing, people named before any "en
+Mme Lorand"); "représentant X" keeps the relation. In a sentence about the signing, people named before any "en
 présence de" sign (when the signers are institutions only, the first person of each organisation signs for it);
 everyone else the text names is present.
 """
@@ -264,7 +264,7 @@ def people(text: str, sheet) -> tuple[list[dict], list[dict]]:
 
 
 def _known(name: str, seen: set[str]) -> bool:
-    """Whether a person was named before, in full or by title and surname ("Mme Abid" after "Sonia Abid")."""
+    """Whether a person was named before, in full or by title and surname ("Mme Aubin" after "Sonia Aubin")."""
     surname = fold(name.split()[-1])
     return name in seen or any(fold(other.split()[-1]) == surname for other in seen)
 

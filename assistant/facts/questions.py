@@ -102,7 +102,7 @@ class FactAnswerer:
                 return signed_for
         own = set(analyze(f"{_label(sheet)} {sheet.get('caf') or ''}")) | set(analyze(sheet["title"])) | KIND_TERMS
         own |= {t for alias in (sheet.get("territory") or {}).get("aliases") or [] for t in analyze(alias)}
-        # the names its text and address give it ("Pays d'Evian", "cc peva") say which convention, not what about it
+        # the names its text and address give it ("Val d'Arnon", "cc vda") say which convention, not what about it
         own |= {t for name in [*sheet.get("names", []), *sheet.get("source_names", [])] for t in analyze(name)}
         extra = set(analyze(self._correct(question))) - own - GENERIC_TERMS - QUESTION_FRAME - kind_terms(kind) - CANONICAL
         if extra or kind == "signatories" and "qui" not in f.split():

@@ -37,9 +37,9 @@ DEPARTMENTS = {
     "91": "Essonne", "92": "Hauts-de-Seine", "93": "Seine-Saint-Denis", "94": "Val-de-Marne", "95": "Val-d'Oise",
     "971": "Guadeloupe", "972": "Martinique", "973": "Guyane", "974": "La Réunion", "976": "Mayotte",
 }
-# "la Caf 33", "CAF du 13", "caf de la 44": a Caf named by its département's number
-# letters and digits: an acronym, often its territory's site address ("2c2r.fr", "ca3b"), not an ordinal ("1er")
+# letters and digits: an acronym, often its territory's site address ("3v2c.fr", "ca3b"), not an ordinal ("1er")
 ACRONYM = re.compile(r"(?!\d+(?:er|re|ere|e|eme|nde?)\b)\w*\d[^\W\d_]\w*", re.IGNORECASE)
+# "la Caf 33", "CAF du 13", "caf de la 44": a Caf named by its département's number
 CAF_NUMBER = re.compile(r"\bcaf\s+(?:du\s+|de\s+la\s+|de\s+l'\s*|de\s+)?(\d{2,3}|2[ab])\b")
 
 
@@ -93,7 +93,7 @@ def url_names(url: str | None) -> list[str]:
         return []
     parts = urlsplit(url)
     host = re.sub(r"^www\d?\.|\.[a-z]{2,4}$", "", parts.hostname or "")
-    # a communauté de communes' site glues its initials to its name ("ccgevrey-chambertin"): no French word starts
+    # a communauté de communes' site glues its initials to its name ("ccvalbrenne"): no French word starts
     # with "cc"
     host = re.sub(r"\bcc(?=[a-z]{4})", "cc ", host)
     # words of letters, or of letters and digits (an acronym), not numbers or dates

@@ -6,7 +6,7 @@ import re
 # list markers: symbols (Word's "o" and arrows included) before a capital, numbers, letters
 BULLET = re.compile(r"^\s*(?:[•\-–—*▪◦·○●➢►✓✔]|o(?=\s+[A-ZÀ-ÖØ-Ý])|\d{1,2}[).]|[a-z][)])\s+")
 # a sentence ends at a full stop and a space before a capital; web pages also run sentences together without the
-# space ("le territoire.Dans les faits"): a word, its stop, then a capitalised word
+# space ("la commune.Elle signe"): a word, its stop, then a capitalised word
 SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[«\"(A-ZÀ-ÖØ-Ý0-9])|(?<=[a-zà-öø-ÿ]{3}[.!?])(?=[A-ZÀ-ÖØ-Ý][a-zà-öø-ÿ]{2})")
 LIST_NUMBER = re.compile(r"\d{1,2}[.)]")
 # A full stop that ends an abbreviation, not a sentence: "M. Dupont", "Mme. X", "J. Martin", "cf. l'article".

@@ -99,7 +99,7 @@ class ConventionFinder:
             question = self._spelling.restore(question)
         words = TOKEN.findall(question)
         proper = " ".join(w for w in words if self._spelling is None or self._spelling.is_name(w)
-                          or ACRONYM.fullmatch(w) and self.knows(w.lower()))
+                          or ACRONYM.fullmatch(w) and all(map(self.knows, analyze(w))))
         pairs = {t for t in name_terms(" ".join(words)) if " " in t}  # a name said in full counts, case aside
         terms = (name_terms(" ".join([proper, *caf_departments(question)])) | pairs) - QUESTION_FRAME
         scores: dict[int, float] = {}
