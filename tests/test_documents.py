@@ -146,3 +146,92 @@ def test_docx_headings_and_tables_in_place(tmp_path):
     text = read.text
     assert text.index("soutenir") < text.index("Année : 2026 ; Bonus territoire : 47 500 €") < text.index("Fait à")
     assert section_at(encode(text, read.headings), text.index("2026")) == "Article 3 – Engagements"
+
+
+def test_contents_without_leaders_are_no_parts():
+    """A Word table of contents lists the titles without dot leaders: its lines are not the parts they name."""
+    text = ("Sommaire\n\nPréambule\n\n1. Objet de la convention\n\nAnnexe 1 – Liste des communes\n\nPréambule\n\n"
+            "Les parties rappellent leur partenariat.\n\n1. Objet de la convention\n\nLa convention définit le "
+            "projet.\n\nAnnexe 1 – Liste des communes\n\nCommune : Brévannes ; Population : 1 200\n")
+    sections = encode(text)
+    assert section_at(sections, text.index("Les parties")) == "Préambule"
+    assert section_at(sections, text.index("définit")) == "1. Objet de la convention"
+    assert section_at(sections, text.index("Brévannes")) == "Annexe 1 – Liste des communes"
+
+
+LEFT_TEXT = ("Les partenaires souhaitent développer les démarches d'aller-vers en direction des publics isolés du "
+             "territoire. Les permanences administratives sont concentrées au chef-lieu et peu accessibles sans "
+             "véhicule pour les familles des communes rurales. ") * 3
+RIGHT_TEXT = ("La réunion publique organisée à Brévannes le 30 août 2022 a réuni quarante-huit habitants venus de "
+              "toutes les communes. L'articulation avec le contrat local de santé permet de traiter les questions "
+              "de prévention. ") * 3
+
+
+def test_justified_two_columns_beside_a_heading(tmp_path):
+    """Justified columns space their words unevenly and a heading may stand beside the other column's text: the
+    page is still read column after column, the heading alone on its line."""
+    from reportlab.lib.enums import TA_JUSTIFY
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import BaseDocTemplate, Frame, FrameBreak, PageTemplate, Paragraph
+
+    body = ParagraphStyle("b", fontName="Helvetica", fontSize=9.5, leading=12.5, alignment=TA_JUSTIFY)
+    title = ParagraphStyle("h", fontName="Helvetica-Bold", fontSize=13, leading=16)
+    path = tmp_path / "two.pdf"
+    doc = BaseDocTemplate(str(path), pagesize=A4, invariant=1)
+    frames = [Frame(60, 60, 220, 720, id="left"), Frame(310, 60, 220, 720, id="right")]
+    doc.addPageTemplates([PageTemplate(id="two", frames=frames)])
+    doc.build([Paragraph("3.3 Accès aux droits", title), Paragraph(LEFT_TEXT, body), FrameBreak(),
+               Paragraph(RIGHT_TEXT, body)])
+    read = read_file(path, 10)
+    text = read.text
+    assert "3.3 Accès aux droits\n" in text
+    assert text.index("3.3 Accès") < text.index("aller-vers") < text.index("véhicule") < text.index("La réunion")
+    assert "a réuni quarante-huit habitants venus" in text
+    assert section_at(encode(text, read.headings), text.index("La réunion")) == "3.3 Accès aux droits"
+
+
+def test_a_line_left_of_a_list_item_starts_a_paragraph(tmp_path):
+    """A label printed left of the list item above it ("Public visé : …") is no continuation of that item."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "fiche.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    pdf.setFont("Helvetica", 11)
+    lines = [(56, "Objectifs opérationnels :"), (62, "– Former les professionnels intervenant sur l'action"),
+             (62, "– Réunir les partenaires concernés"), (56, "Public visé : les jeunes de 16 à 25 ans.")]
+    for i, (x, line) in enumerate(lines):
+        pdf.drawString(x, 760 - 14 * i, line)
+    pdf.showPage()
+    pdf.save()
+    text = read_file(path, 10).text
+    assert "– Réunir les partenaires concernés\n\nPublic visé : les jeunes" in text
+
+
+def test_an_unruled_table_of_words_is_no_two_columns(tmp_path):
+    """An unruled plan table whose column labels stand above a row that spans it: its rows keep their headers,
+    and its columns of words are not read as two columns of text."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "plan.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    pdf.setFont("Helvetica", 9)
+    columns = (60, 90, 300, 400, 500)
+    for x, label in zip(columns, ["N°", "Action", "Pilote", "Partenaires", "Échéance"]):
+        pdf.drawString(x, 780, label)
+    pdf.drawString(60, 760, "Axe 1 – Garantir à chaque famille un accès effectif à ses droits")
+    rows = [("1.1", "Former les agents d'accueil aux droits", "Service jeunesse", "Caf, PMI", "2028"),
+            ("1.2", "Labelliser un espace France services", "Coordination CTG", "Caf, MSA", "2026"),
+            ("1.3", "Lutter contre le non-recours aux aides", "Service habitat", "Caf, CCAS", "T3 2027"),
+            ("1.4", "Ouvrir une permanence dans chaque bourg", "Centre social", "Caf, Département", "2029"),
+            ("1.5", "Proposer des rendez-vous des droits réguliers", "Service jeunesse", "Caf, MSA", "2030")]
+    for i, row in enumerate(rows):
+        for x, cell in zip(columns, row):
+            pdf.drawString(x, 740 - 16 * i, cell)
+    pdf.showPage()
+    pdf.save()
+    text = read_file(path, 10).text
+    assert "N° : 1.1 ; Action : Former les agents d'accueil aux droits ; Pilote : Service jeunesse ; " \
+           "Partenaires : Caf, PMI ; Échéance : 2028" in text

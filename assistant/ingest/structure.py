@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass
 
 _SEP = r"(?:\s*[.:)–—-]\s*|\s+|$)"
@@ -29,6 +30,7 @@ NUMBERED = [(3, re.compile(r"^\d{1,2}\.\d{1,2}(?:\.\d{1,2})?\.?\s+[A-ZÀ-Ýa-zà
 MAX_WORDS = 16
 MAX_TITLE = 90
 PATH_SEP = " › "
+CONTENTS_TAIL = re.compile(r"(?:\s*(?:\.\s?){2,}|\s*…+|\s+)\s*\d{1,3}\s*$")  # "…… 12", ". . . 4", " 12"
 
 
 @dataclass(frozen=True)
@@ -75,6 +77,29 @@ def headings(text: str, layout: list[tuple[int, int]] = ()) -> list[Heading]:
             level = marked[start] or min((out[-1].level if out else 1) + 1, 4)
         if level is not None:
             out.append(Heading(start, level, _title(line)))
+    return _without_contents(out, text)
+
+
+def _key(title: str) -> str:
+    """A title compared with its table-of-contents entry: folded, without dot leaders and page number."""
+    from assistant.nlp.text import fold
+
+    return " ".join(fold(CONTENTS_TAIL.sub("", title)).split())
+
+
+def _without_contents(found: list[Heading], text: str) -> list[Heading]:
+    """The headings less the entries of a table of contents: a heading with no text before the next one,
+    whose title a later heading repeats ("1. Objet de la convention" listed under "Sommaire", then the part)."""
+    later = Counter(_key(h.title) for h in found)
+    out = []
+    for i, heading in enumerate(found):
+        key = _key(heading.title)
+        later[key] -= 1
+        line_end = text.find("\n", heading.start)
+        next_start = found[i + 1].start if i + 1 < len(found) else len(text)
+        empty = line_end < 0 or not text[line_end:next_start].strip()
+        if not (empty and later[key] > 0):
+            out.append(heading)
     return out
 
 

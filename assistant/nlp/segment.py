@@ -11,6 +11,8 @@ SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[«\"(A-ZÀ-ÖØ-Ý0-9])|(?<=[a-z
 LIST_NUMBER = re.compile(r"\d{1,2}[.)]")
 # A full stop that ends an abbreviation, not a sentence: "M. Dupont", "Mme. X", "J. Martin", "cf. l'article".
 ABBREVIATION = re.compile(r"(?:\b(?:MM|Mr|Mme|Mlle|Dr|Pr|Me|St|Ste|cf|av|bd|art)|(?<![\w.])[A-ZÀ-Ý])\.$")
+# A month shortened before its year or day ends no sentence either: "Sept. 2027", "janv. 2025".
+MONTH_ABBREVIATION = re.compile(r"\b(?:janv|f[ée]vr?|avr|juil|sept|oct|nov|d[ée]c)\.$", re.I)
 
 
 def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
@@ -33,8 +35,9 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
             continue
         cursor = s
         for match in SENTENCE_END.finditer(text, s, e):
-            if LIST_NUMBER.fullmatch(text[cursor:match.start()]) or ABBREVIATION.search(text, cursor, match.start()):
-                continue  # "1. Un relais…", "M. Dupont": the number or title starts the sentence, it ends none
+            if LIST_NUMBER.fullmatch(text[cursor:match.start()]) or ABBREVIATION.search(text, cursor, match.start()) \
+                    or MONTH_ABBREVIATION.search(text, cursor, match.start()) and text[match.end()].isdigit():
+                continue  # "1. Un relais…", "M. Dupont", "Sept. 2027": the stop ends no sentence
             spans.append((cursor, match.start()))
             cursor = match.end()
         spans.append((cursor, e))

@@ -36,9 +36,9 @@ FACTS = "facts.json"
 SPELLING = "spelling.json"
 BM25_DIR = "bm25"
 CHROMA_DIR = "chroma"
-FORMAT_VERSION = 8  # 2: fact sheets; 3: generations, metadata detected in the text; 4: nodes.jsonl; 5: œ folded;
+FORMAT_VERSION = 9  # 2: fact sheets; 3: generations, metadata detected in the text; 4: nodes.jsonl; 5: œ folded;
 # 6: "M. X" does not end a sentence, people found in the whole text; 7: layout reader, sections;
-# 8: sentences run together without a space ("commune.Elle") are two
+# 8: sentences run together without a space ("commune.Elle") are two; 9: tables of contents, two-column pages
 
 
 def generation_dir(index_dir: Path) -> Path | None:

@@ -10,10 +10,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.ingest.layout.blocks import join_lines
+from assistant.ingest.layout.blocks import is_header, join_lines
 from assistant.ingest.layout.lines import MIN_GUTTER, Line
 
 DIGITS = re.compile(r"\d")
+# A table's column labels printed apart from its rows, above a row that spans the table ("Axe 1 – Petite enfance"),
+# label every table under them until a line of text longer than such a row.
+SECTION_ROW_WORDS = 16
+MIN_COLUMN_LINES = 4  # lines of text on each side of a gutter for a page to be set in two columns
 
 
 @dataclass
@@ -42,14 +46,17 @@ def _gaps(line: Line) -> list[tuple[float, float]]:
 
 
 def _narrow(gap: tuple[float, float], line: Line) -> tuple[float, float] | None:
-    """The part of a column gap ``line`` leaves blank (each word on the side of its middle), None if it crosses it."""
+    """The part of a column gap ``line`` leaves blank, None if it crosses it. Each run of words without a wide
+    blank goes on the side of its middle: a line of the left column that ends under a gap first seen wider (a
+    short title beside the right column's) narrows the gap, it does not cross it."""
     lo, hi = gap
     mid = (lo + hi) / 2
-    for word in line.words:
-        if (word["x0"] + word["x1"]) / 2 < mid:
-            lo = max(lo, word["x1"])
+    for cell in cells(line):
+        x0, x1 = cell[0]["x0"], cell[-1]["x1"]
+        if (x0 + x1) / 2 < mid:
+            lo = max(lo, x1)
         else:
-            hi = min(hi, word["x0"])
+            hi = min(hi, x0)
     return (lo, hi) if hi - lo >= 2 else None
 
 
@@ -90,18 +97,88 @@ def _merged(rows: list[list[str]]) -> list[list[str]]:
     return out
 
 
+def gutter(lines: list[Line]) -> float | None:
+    """The middle of the blank band that runs down a page set in two columns of text, None for other pages.
+
+    Justified text spaces its words unevenly, so two columns are not found line by line: the band is the widest
+    run of the page's middle that (almost) no line prints on, with lines of text (four words or more on average)
+    on each side. A title across both columns may cross it."""
+    if len(lines) < MIN_COLUMN_LINES * 2:
+        return None
+    left, right = min(ln.x0 for ln in lines), max(ln.x1 for ln in lines)
+    count = [0] * (int(right - left) + 2)
+    for line in lines:
+        for word in line.words:
+            for x in range(int(word["x0"] - left), int(word["x1"] - left) + 1):
+                count[x] += 1
+    tolerance = max(1, len(lines) // 10)
+    best, run_start = (0, 0), None
+    for x in range(int(0.3 * (right - left)), int(0.7 * (right - left)) + 1):
+        if count[x] <= tolerance:
+            run_start = x if run_start is None else run_start
+            best = max(best, (x - run_start + 1, run_start))
+        else:
+            run_start = None
+    if best[0] < MIN_GUTTER:
+        return None
+    middle = left + best[1] + best[0] / 2
+    sides = ([w for ln in lines for w in ln.words if w["x1"] <= middle], [w for ln in lines for w in ln.words
+                                                                         if w["x0"] >= middle])
+    side_lines = [[ln for ln in lines if any(w in side for w in ln.words)] for side in sides]
+    if any(len(s) < MIN_COLUMN_LINES or len(w) < 4 * len(s) for s, w in zip(side_lines, sides)):
+        return None
+    if any(_tabular([Line([w for w in ln.words if w in side], ln.page) for ln in s])
+           for s, side in zip(side_lines, sides)):
+        return None  # a table's columns, not two columns of text
+    return middle
+
+
+def _tabular(lines: list[Line]) -> bool:
+    """Whether lines hold a table: three lines in a row or more leave the same wide blank (justified text's wide
+    spaces fall elsewhere on each line)."""
+    return any(gaps and len(group) >= 3 for group, gaps in regions(lines))
+
+
+def _columns(lines: list[Line], middle: float) -> list[Line]:
+    """A two-column page read column after column, between the lines that cross the gutter (titles, tables)."""
+    out: list[Line] = []
+    left: list[Line] = []
+    right: list[Line] = []
+    for line in lines:
+        if any(w["x0"] < middle < w["x1"] for w in line.words):
+            out += left + right + [line]
+            left, right = [], []
+            continue
+        left += [Line(ws, line.page) for ws in [[w for w in line.words if w["x1"] <= middle]] if ws]
+        right += [Line(ws, line.page) for ws in [[w for w in line.words if w["x0"] >= middle]] if ws]
+    return out + left + right
+
+
 def arrange(lines: list[Line]) -> list[Line | Table]:
     """Lines in reading order, unruled tables as grids."""
+    middle = gutter(lines)
+    if middle is not None:
+        return list(_columns(lines, middle))
     out: list[Line | Table] = []
+    header: Line | None = None  # a line of column labels, kept for the tables under it
     for group, gaps in regions(lines):
         split = [line for line in group if len(_gaps(line)) >= 1]
         if not gaps or len(split) < 2:
+            if len(group) == 1 and len(_gaps(group[0])) >= 2 and is_header([" ".join(w["text"] for w in c)
+                                                                            for c in cells(group[0])]):
+                header = group[0]
+            elif any(len(line.words) > SECTION_ROW_WORDS for line in group):
+                header = None  # text: the table is over
             out += group
             continue
         rows = [_split(line, gaps) for line in group]
         filled = [c for row in rows[1:] for c in row[1:] if c]
         numeric = sum(1 for c in filled if DIGITS.search(c)) >= max(1, len(filled) // 2)
         if len(gaps) >= 2 or numeric:
+            labels = _split(header, gaps) if header is not None else None
+            if labels and all(labels) and is_header(labels) and not is_header(rows[0]):
+                rows = [labels] + rows
+                out = [item for item in out if item is not header]
             out.append(Table(group[0].top, _merged(rows), group[0].page))
         else:
             bound = (gaps[0][0] + gaps[0][1]) / 2

@@ -1,5 +1,5 @@
-"""A Word document's body in order: paragraphs, headings (heading styles, or a short paragraph all in bold) and
-tables as rows with their column headers. Running headers and footers live outside the body and stay out.
+"""A Word document's body in order: paragraphs, list items (with a bullet, as printed), headings (heading styles, or
+a short paragraph all in bold) and tables as rows with their column headers. Running headers and footers live outside the body and stay out.
 """
 from __future__ import annotations
 
@@ -8,6 +8,8 @@ import re
 from assistant.ingest.layout.blocks import Block, table_blocks
 
 HEADING_STYLE = re.compile(r"^(?:heading|titre|title)\s*(\d*)$", re.I)
+LIST_STYLE = re.compile(r"^(?:list|liste)\b", re.I)  # "List Bullet", "List Number", "Liste à puces"
+BULLET = "– "  # a Word list item draws its bullet: the text gets one, as a PDF's item has
 HEADING_WORDS = 16
 
 
@@ -22,6 +24,13 @@ def _level(paragraph) -> int | None:
     if runs and all(r.bold for r in runs) and len(text.split()) <= HEADING_WORDS and not text.endswith((".", ",", ";")):
         return 0
     return None
+
+
+def _is_item(paragraph) -> bool:
+    """A list item: a list style, or numbering set on the paragraph."""
+    name = (paragraph.style.name if paragraph.style is not None else "") or ""
+    numbered = paragraph._p.pPr is not None and paragraph._p.pPr.numPr is not None
+    return bool(paragraph.text.strip()) and (bool(LIST_STYLE.match(name.strip())) or numbered)
 
 
 def _table_blocks(table) -> list[Block]:
@@ -50,7 +59,8 @@ def docx_blocks(document) -> list[Block]:
             paragraph = Paragraph(child, document)
             level = _level(paragraph)
             kind = "paragraph" if level is None else "heading"
-            blocks += [Block(kind, paragraph.text, 0, level or 0)]
+            text = BULLET + paragraph.text if kind == "paragraph" and _is_item(paragraph) else paragraph.text
+            blocks += [Block(kind, text, 0, level or 0)]
         elif tag == "tbl":
             blocks += _table_blocks(Table(child, document))
     return blocks

@@ -51,6 +51,12 @@ def _breaks(prev: Line, line: Line, typo: Typography, right: float) -> bool:
     return False
 
 
+def _leaves_item(first: Line, line: Line, typo: Typography) -> bool:
+    """Whether ``line`` starts left of the list item it follows: the item's lines go on under its text, a line
+    printed further left is the next paragraph ("– Réunir les partenaires" / "Public visé : …")."""
+    return bool(BULLET.match(first.text)) and line.x0 < first.x0 - 0.3 * typo.size
+
+
 def to_blocks(lines: list[Line], typo: Typography) -> list[Block]:
     """Paragraph and heading blocks of lines in reading order (one page or a whole document)."""
     blocks: list[Block] = []
@@ -72,12 +78,13 @@ def to_blocks(lines: list[Line], typo: Typography) -> list[Block]:
             flush()
             last = blocks[-1] if blocks else None
             if last and last.kind == "heading" and previous is not None and previous.page == line.page \
-                    and line.top - previous.bottom <= typo.gap + 0.5 * typo.size:
+                    and line.top - previous.bottom <= typo.gap + 0.5 * typo.size \
+                    and heading_level(line.text) is None:  # "Préambule" then "Titre I – …" are two headings
                 last.text += " " + line.text  # a heading printed on two lines
             else:
                 blocks.append(Block("heading", line.text, line.page))
         else:
-            if current and _breaks(current[-1], line, typo, right):
+            if current and (_breaks(current[-1], line, typo, right) or _leaves_item(current[0], line, typo)):
                 flush()
             current.append(line)
         previous = line
