@@ -56,7 +56,7 @@ def _opening_of(item, candidates: list):
 def select(candidates: list, kind: str, ratio: float, max_chars: int, max_sentences: int) -> list:
     """The sentences of the answer, from candidates best first: the best one; a list's introduction brings its
     items; other sentences of its text whose probability is at least ``ratio`` of the best join it, up to
-    ``max_sentences`` and ``max_chars`` characters (half as much again for a list)."""
+    ``max_sentences`` and ``max_chars`` characters (half as much again for a list), the best one's passage first."""
     best = _list_opening(candidates, kind, ratio)
     chosen = [best]
     limit = max_chars * (1.5 if kind in LIST_KINDS else 1.0)
@@ -89,4 +89,5 @@ def select(candidates: list, kind: str, ratio: float, max_chars: int, max_senten
             continue
         chosen.append(cand)
         size += len(cand.text)
-    return sorted(chosen, key=lambda c: (c.hit_index, c.start)) if len(chosen) > 1 else chosen
+    # the best sentence's passage first (its citation is [1]), each passage's sentences in reading order
+    return sorted(chosen, key=lambda c: (c.hit_index != best.hit_index, c.hit_index, c.start))

@@ -5,14 +5,13 @@ Each sentence of the retrieved passages is described by features (``_features``)
 The best sentence is refused under the fitted threshold; sentences close to it in probability join it."""
 from __future__ import annotations
 
-import json
-from bisect import bisect_right
 from dataclasses import dataclass
 
 import numpy as np
 
 from assistant import messages
 from assistant.answering.compose import lacks_shape, select
+from assistant.answering.narrowing import Narrower
 from assistant.answering.shapes import answer_lacks, shaped
 from assistant.answering.qtypes import (
     LIST_KINDS,
@@ -30,7 +29,6 @@ from assistant.answering.qtypes import (
 )
 from assistant.answering.selector import BASE, FEATURES, SentenceSelector, derived
 from assistant.config import Settings
-from assistant.ingest.structure import PATH_SEP
 from assistant.nlp.segment import BULLET, sentence_spans
 from assistant.nlp.terms import GENERIC_TERMS, QUESTION_FRAME, defined_acronyms, matches
 from assistant.nlp.text import analyze, surface_forms
@@ -77,7 +75,7 @@ class ExtractiveAnswerer:
         self._settings = settings
         self._document_text = handle.document_text  # doc_id -> full text
         self._aliases: dict[str, set[str]] = {}
-        self._sections: dict[str, tuple[list[int], list[tuple[set[str], set[str]]]]] = {}  # doc id -> headings
+        self._narrower = Narrower(handle)  # heading paths and pages; what a question points to
 
     def _focus(self, question: str, names: set[str], kind: str) -> dict[str, float]:
         """What the answer sentence itself must say: the question's terms minus names and generic
@@ -97,6 +95,7 @@ class ExtractiveAnswerer:
             matrix = derived(np.array([self._features(c, hits, context) for c in out]), BASE)
             for cand, row, p in zip(out, matrix, self.selector.probabilities(matrix)):
                 cand.features, cand.score = row, float(p)
+            out = self._narrower.narrow(question, out, hits)
         return sorted(out, key=lambda c: (-c.score, c.hit_index, c.start))
 
     def _candidates(self, question: str, kind: str, hits: list[Hit], embedding) -> list[Candidate]:
@@ -140,16 +139,10 @@ class ExtractiveAnswerer:
 
     def _headings(self, doc_id: str, offset: int) -> tuple[set[str], set[str]]:
         """The terms of the heading a sentence is under, and of the parts above that heading."""
-        if doc_id not in self._sections:
-            stored = self._handle.docstore.get_document(doc_id).metadata.get("sections") or "[]"
-            found = json.loads(stored)
-            self._sections[doc_id] = ([start for start, _ in found],
-                                      [(set(analyze(path.split(PATH_SEP)[-1])), set(analyze(path))) for _, path in found])
-        starts, terms = self._sections[doc_id]
-        i = bisect_right(starts, offset)
-        if not i:
+        section = self._narrower.section(doc_id, offset)
+        if section is None:
             return set(), set()
-        heading, path = terms[i - 1]
+        _, heading, path = section
         return heading, path - heading
 
     def _question_context(self, question: str, kind: str, hits: list[Hit], named) -> dict:

@@ -19,6 +19,8 @@ WHERE = re.compile(r"\bou (?:trouver|trouve-t-on|se trouve(?:nt)?|figure(?:nt)?|
                    r"(?=.*\b(?:annexes?|articles?|chapitres?|parties?|sections?|tableaux?|fiches?|plan|liste|page)\b)"
                    r"|\bdans quel(?:le)? (?:annexe|partie|article|chapitre|titre|section)\b"
                    r"|\bquel(?:le)? (?:article|annexe|chapitre|partie|section)\b|\ba quelle page\b")
+TABLE = re.compile(r"\btableaux?\b")
+ROW = re.compile(r"^[^\n;:]{1,40} : [^\n]*? ; [^\n;:]{1,40} : ", re.M)
 PARTS = ("annexe", "article", "chapitre", "titre", "partie", "section")
 # words that ask where, not what the part is about
 LOCATING = set(analyze(" ".join(PARTS) + " page trouver trouve figure consacré porte traite règles lire"))
@@ -47,7 +49,10 @@ class SectionLocator:
         if not found or not terms:
             return None
         asked = [part for part in PARTS if re.search(rf"\b{part}", f)]
-        start, path = max(found, key=lambda item: _match(item, terms, asked))
+        table = TABLE.search(f) is not None
+        ends = {start: end for (start, _), (end, _) in zip(found, found[1:] + [(len(text), "")])}
+        start, path = max(found, key=lambda item: _match(item, terms, asked, table and _holds_table(
+            text[item[0]:ends[item[0]]])))
         if not terms & set(analyze(_title(path))):
             return None
         end = text.find("\n", start)
@@ -58,15 +63,20 @@ class SectionLocator:
         return Answer(text=f"{line} [1]", refused=False, citations=[citation], confidence=1.0)
 
 
-def _match(item, terms: set[str], asked: list[str]) -> tuple:
-    """How well a heading answers: the question's words it says, then whether it is the kind of part asked for
-    (an annex, an article), then the first in the document."""
+def _holds_table(part: str) -> bool:
+    """Whether a part of the text holds a table: rows written "Pilote : Caf ; Échéance : 2026" by the reader."""
+    return ROW.search(part) is not None
+
+
+def _match(item, terms: set[str], asked: list[str], table: bool = False) -> tuple:
+    """How well a heading answers: the question's words it says, then whether its part holds the table asked
+    for, then whether it is the kind of part asked for (an annex, an article), then the first in the document."""
     offset, path = item
     title = _title(path).lower()
     # an article may be numbered alone ("7.", "VII.")
     kind = any(title.startswith(part) or (part == "article" and re.match(r"^(?:[ivx]+|\d+)[.)]", title))
                for part in asked)
-    return len(terms & set(analyze(title))), kind, -offset
+    return len(terms & set(analyze(title))), table, kind, -offset
 
 
 def _title(path: str) -> str:
