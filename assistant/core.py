@@ -231,10 +231,12 @@ class Assistant:
 
     def check(self, claim: str) -> Verdict:
         """Whether the sources support, contradict or do not settle a claim, part by part, with the evidence."""
+        from assistant.checking.claims import without_check_prefix
+
         claim = self.validate(claim)
         t0 = time.perf_counter()
         self._open()
-        verdict = self._checker.check(self._correct_names(claim))
+        verdict = self._checker.check(self._correct_names(without_check_prefix(claim)))
         verdict.citations = self._with_pages(verdict.citations)
         log_answer(self.settings, claim, verdict, kind="check")
         verdict.timings_ms = {"total": (time.perf_counter() - t0) * 1000}

@@ -1,7 +1,7 @@
 """Claim check: parsing of claims, near misses, the chat's "Vérifie : …", nothing supported by topic alone."""
 import pytest
 
-from assistant.checking.claims import parse_claim, parse_number, quantities, strip_check_prefix
+from assistant.checking.claims import parse_claim, parse_number, quantities, strip_check_prefix, without_check_prefix
 
 
 @pytest.mark.parametrize("words, value", [("7 500", 7500), ("dix-neuf", 19), ("quatre-vingt-dix", 90),
@@ -23,6 +23,9 @@ def test_claim_parts():
     assert strip_check_prefix("Est-il vrai que la CTG de Canet court jusqu'en 2026 ?") == \
         "La CTG de Canet court jusqu'en 2026"
     assert strip_check_prefix("Vérifie : la CTG d'Angers date de 2019") == "La CTG d'Angers date de 2019"
+    assert without_check_prefix("bonjour est-il exact que la CTG d'Angers compte 11 communes ?") == \
+        "La CTG d'Angers compte 11 communes ?"
+    assert without_check_prefix("La CTG d'Angers date de 2019") == "La CTG d'Angers date de 2019"
     assert strip_check_prefix("Qui a signé la CTG ?") is None
     # a journalist's statement with a question mark is a claim; a real question is not
     assert strip_check_prefix("La CTG de Perpignan a été signée en 2023 ?") == "La CTG de Perpignan a été signée en 2023"

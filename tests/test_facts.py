@@ -150,14 +150,25 @@ def test_the_rules_fingerprint_covers_every_module_and_the_model(monkeypatch):
     assert fingerprint.extractor_version() == before
 
 
-def _people(text):
+def _people(text, parties=()):
     from types import SimpleNamespace
 
     from assistant.facts.people import people
 
     signed, present = people(text, SimpleNamespace(territory={"name": "Bréville", "kind": "commune"},
-                                                   caf="Caf de l'Yonne"))
+                                                   caf="Caf de l'Yonne", parties=list(parties)))
     return [p["name"] for p in signed], [p["name"] for p in present]
+
+
+def test_a_convention_names_at_its_signing_only_its_signatories_and_those_listed_present():
+    """In a convention's text (its parties named), a coordinator its body names was not said to be at the
+    signing; the people listed under "En présence de :" were."""
+    text = ("La coordination est assurée par M. Hervé Tixier, coordinateur de la convention.\n"
+            "Fait à Bréville, le 3 mai 2024.\nPour la Caf de l'Yonne, le directeur, M. Paul Brunière\n"
+            "En présence de :\n– Mme Catherine Soulier, conseillère départementale du canton\n")
+    signed, present = _people(text, parties=["Caf de l'Yonne", "Commune de Bréville"])
+    assert "Mme Catherine Soulier" in signed + present and "M. Hervé Tixier" not in signed + present
+    assert "M. Hervé Tixier" in _people(text)[1]  # a press text: everyone it names was there
 
 
 def test_people_are_found_as_real_texts_name_them():

@@ -11,6 +11,7 @@ import re
 
 from assistant import messages as msg
 from assistant.checking.claims import NEGATION, SIGN_CUE, Claim, dates_in, hours_in, parse_claim
+from assistant.checking.cells import match_cell
 from assistant.checking.figures import match_quantity
 from assistant.checking.people import CLAIM_FRAME, PRESENCE, PROPER_NAME, PeopleChecks
 from assistant.nlp.segment import sentence_spans
@@ -80,6 +81,7 @@ class _Check(PeopleChecks):
         self._quantities()
         self._people()
         self._domains()
+        self._cell()
         self._unknown_names()
         self._content()
         verdicts = {p.verdict for p in self.parts}
@@ -240,6 +242,14 @@ class _Check(PeopleChecks):
             note = {"supported": msg.CHECK_FIGURE_SAME, "contradicted": msg.CHECK_FIGURE_DIFFERS,
                     "not_found": msg.CHECK_NO_FIGURE}[match.verdict]
             self._part(span, match.verdict, note.format(found=match.found, said=said), match.evidence)
+
+    def _cell(self) -> None:
+        """A value of a table's row ("l'action 2.2 est pilotée par « France services »") against that cell."""
+        match = match_cell(self.claim.text, self.text)
+        if match is not None:
+            note = msg.CHECK_FIGURE_SAME if match.verdict == "supported" else msg.CHECK_FIGURE_DIFFERS
+            self._part(match.said, match.verdict, note.format(found=match.found, said=self.claim.text[slice(*match.said)]),
+                       match.evidence)
 
     def _domains(self) -> None:
         if not DOMAIN_CUE.search(self.f):

@@ -15,7 +15,7 @@ from assistant.nlp.text import fold
 from assistant.nlp.vocab import DOMAINS, DURATION_MONTHS, MONTHS_FOLDED, NUMBER_WORDS, ROLE_HEADS
 
 # Claims the chat recognises as "check this" rather than a question.
-CHECK_PREFIX = re.compile(r"^\s*(?:v[ée]rifie[rz]?\s*(?:que|si)?\s*:?|est-il (?:vrai|exact) que|est-ce (?:vrai|exact)"
+CHECK_PREFIX = re.compile(r"^\s*(?:(?:bonjour|salut|svp|stp|s.il (?:te|vous) pla[iî]t)\s*[,!]?\s*)*(?:v[ée]rifie[rz]?\s*(?:que|si)?\s*:?|est-il (?:vrai|exact) que|est-ce (?:vrai|exact)"
                           r" que|est-ce qu.il est (?:vrai|exact) que|vrai ou faux\s*:?)\s*", re.IGNORECASE)
 # A question rather than a statement: a question word, an inverted pronoun ("a-t-elle", "fait-il"), a choice.
 QUESTION_WORDS = re.compile(r"\b(?:qui|quoi|quand|quel|quelle|quels|quelles|combien|comment|ou|pourquoi|lequel"
@@ -60,6 +60,13 @@ class Claim:
     dates: list[tuple[str, tuple[int, int]]] = field(default_factory=list)  # dates other than the signing's
     hours: list[tuple[str, tuple[int, int]]] = field(default_factory=list)
     negated: bool = False
+
+
+def without_check_prefix(text: str) -> str:
+    """The claim without the words that ask to check it ("Vérifie : …", "bonjour, est-il exact que …")."""
+    m = CHECK_PREFIX.match(text)
+    claim = text[m.end():].strip() if m and m.end() < len(text.rstrip()) else text
+    return claim[:1].upper() + claim[1:]
 
 
 def strip_check_prefix(text: str) -> str | None:

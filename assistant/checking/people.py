@@ -28,6 +28,8 @@ CLAIM_FRAME = set(analyze("signé signée signées signature signataire signatai
                           "assiste assistait assistaient participe participait "
                           # "y a le logement dedans ?", "elle contient…": whether the text has something, as typed
                           "dedans contient contiennent comprend comprennent "
+                          # "Vérifie : …", "bonjour, est-il exact que …": asking to check, not what is claimed
+                          "vérifie vérifier vérifiez confirme confirmer confirmez bonjour svp stp merci "
                           # "dans le cadre de", and the verbs of a funding whose amount is checked as a figure
                           "cadre investit investira investissent engage engagera consacre consacrera mobilise mobilisera "
                           "verse versera apporte apportera alloue allouera finance financera représente"))

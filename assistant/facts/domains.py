@@ -68,7 +68,9 @@ def domains(text: str) -> list[tuple[str, tuple[int, int]]]:
         if (len(named) >= 3 or len(named) == 2 and len(others) == 1) and not HYPOTHETICAL.search(f):
             pass
         elif in_domain_list:
-            others = []
+            # an item that names no domain of the vocabulary is one as written ("– Mobilité : lever les freins…")
+            head = sentence.split(":", 1)[0] if named or ":" in sentence else sentence
+            others = [] if named else _other_items(head, len(re.match(r"^[-–•·*]\s*", head).group(0)))[:1]
         else:
             continue
         for name in [n for _, n in named] + others:

@@ -58,6 +58,8 @@ PERSON_BEFORE = re.compile(r"(?:en la personne d[e']|represente(?:e|s|es)? par|a
 ROLE_INSIDE = re.compile(rf"(?:^|[\s-]){ROLE_START}")
 ACRONYMS = frozenset("CAF MSA CTG EPCI CCAS CIAS PMI CNAF RAM RPE LAEP ALSH QPV".split())  # bodies and services
 DOMAIN_WORDS = frozenset(fold(w) for d in DOMAINS for w in re.findall(r"\w+", d.name) if len(w) > 3)
+PRESENCE_LIST = re.compile(r"\ben presence d.{0,40}:\s*$")
+LIST_LINE_WORDS = 14  # a line of the list under "En présence de :" ("– Mme X, conseillère départementale du canton")
 ROLL_CALL = 4  # a line naming this many people, none with a role, after "Présents :", is an attendance list
 ATTENDANCE = re.compile(r"\b(?:presents?|absents?|excuses?|pouvoirs?)\b")
 # Who wrote the page or took its photo is no one of the signing: "Crédit photo : X", "De notre correspondant X",
@@ -235,9 +237,14 @@ def people(text: str, sheet) -> tuple[list[dict], list[dict]]:
     lower = _lower_words(text)
     considered = candidate_sentences(text)
     entities = person_spans([text[s:e] for s, e in considered], NOT_FIRST_NAMES)
-    roll, previous, after_signing = False, "", False
+    roll, previous, after_signing, listing = False, "", False, False
+    # a convention ("Entre : la Caf …, et : …") names at its signing only its signatories and those it lists "en
+    # présence de"; the people its body names (a coordinator, a referent) were not said to be there
+    formal = bool(getattr(sheet, "parties", None))
     for (s, e), sentence_entities in zip(considered, entities):
         sentence = text[s:e]
+        # "En présence de :" and the lines of names under it
+        listing = bool(PRESENCE_LIST.search(fold(sentence))) or listing and len(sentence.split()) <= LIST_LINE_WORDS
         entries, represented = _entries(sentence, s, _mentions(sentence, sentence_entities, lower), sheet)
         # a meeting's attendance list ("Présents : A, B, C, D…") and the lines of names that go on with it
         listed = len(entries) >= ROLL_CALL and bool(ATTENDANCE.search(fold(previous + " " + sentence)))
@@ -259,6 +266,8 @@ def people(text: str, sheet) -> tuple[list[dict], list[dict]]:
             signs = signing and entry["role"] and (not after_presence if signers_named
                                                    else entry["organisation"] not in taken)
             taken.add(entry["organisation"])
+            if formal and not signs and not (signing or listing):
+                continue
             (signatories if signs else present).append(entry)
     return signatories, present
 

@@ -42,9 +42,11 @@ SIGNED_FOR = [("caf", r"\b(?:caf|caisse d'allocations)"), ("departement", r"\bde
 KIND_TERMS = set(analyze("commune communes agglo agglomération métropole communauté ville cc ca cu"))
 BODY_TERMS = set(analyze(PARTNER_BODIES))
 # Words of the canonical questions about one convention ("Qui a signé…", "Quand … a-t-elle été signée").
-CANONICAL = set(analyze("signé signée signature signataires conclu couvre couvre-t-elle court porte quel quelle "
+CANONICAL = set(analyze("signé signée signature signataires parties conclu couvre couvre-t-elle court porte quel quelle "
                         "quels jour date dates domaines champs où lieu ville endroit couverte période durée étend "
-                        "années avenant modifiée prolongée"))
+                        "années avenant modifiée prolongée "
+                        "signee signees "  # typed without accents: stemmed apart from "signée"
+                        "bonjour svp stp merci"))  # "svp quand … a-t-elle été signée" asks the same
 
 
 def _label(sheet: dict) -> str:

@@ -64,7 +64,8 @@ DOMAINS = (
     Domain("animation de la vie sociale", r"animation de la vie sociale|vie sociale", r"centres? sociaux"),
     Domain("accès aux droits", r"acces aux droits"),
     Domain("logement/habitat", r"\blogement|\bhabitat"),
-    Domain("inclusion/handicap", r"handicap|\binclusion"),
+    Domain("inclusion/handicap", r"handicap|\binclusion(?! numerique| digitale)"),
+    Domain("inclusion numérique", r"(?:inclusion|fracture|mediation) numerique|inclusion digitale"),
     Domain("insertion", r"\binsertion\b"),
     Domain("gens du voyage", r"gens du voyage"),
     Domain("éducation", r"\beducation"),
@@ -87,9 +88,13 @@ NOT_FIRST_NAMES = frozenset(
     """la le les des de du et en au aux un une ce cette ces caf caisse ville convention conventions ctg
     communauté commune communes conseil président présidente directeur directrice maire adjoint adjointe
     territoriale globale saint sainte pôle comité état agglomération agglo métropole département région
-    mutualité allocations familiales""".split()
+    mutualité allocations familiales titre article annexe chapitre""".split()
 ) | frozenset(MONTHS) | frozenset(WEEKDAYS)
 
 # The partner bodies of a convention, named in questions like places ("qui était là pour la MSA ?") but not places.
 PARTNER_BODIES = ("MSA Mutualité sociale agricole CCAS CIAS EPCI Etat État Département Conseil départemental Région CNAF PMI"
                   " Education nationale")
+
+# Words a question uses for a table's column header that names the same thing otherwise ("combien d'habitants" for
+# "Population municipale").
+COLUMN_WORDS = {"habitants": "population", "habitant": "population"}
