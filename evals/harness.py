@@ -63,7 +63,7 @@ def evaluate_item(assistant, item: dict, retrieval_depth: int = 10) -> dict:
             result["rank"] = first_hit_rank(assistant.search(item["question"], top_k=retrieval_depth), item)
             if item.get("page"):  # a paged source: the first citation of the gold text quotes the answer's page
                 pages = [c.page for c in answer.citations if c.doc == item["doc"]]
-                result["page_correct"] = bool(pages) and pages[0] == item["page"]
+                result["page_correct"] = bool(pages) and pages[0] in {item["page"], *(item.get("also_pages") or [])}
     else:
         result["correct"] = answer.refused
     return result

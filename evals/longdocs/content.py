@@ -35,6 +35,7 @@ def convention_blocks(spec: DocSpec, rng: random.Random) -> tuple[list[Block], l
     b += part(3) + duration(ctx) + clauses(ctx) + annex_list(ctx, order)
     b += signature(ctx) + annexes(ctx, order)
     _toc_seed(ctx, b)
+    _answered_twice(ctx, b)
     return b, ctx.seeds
 
 
@@ -43,9 +44,24 @@ def _toc_seed(ctx: Ctx, blocks: list[Block]) -> None:
     toc = next(x for x in blocks if x.kind == "toc")
     target = next(x for x in blocks if x.kind == "h1" and x.text == "Le pilotage de la convention")
     line = format_heading(ctx.spec.style.heading, target).replace("\n", " – ")
-    toc.keys.append(ctx.seed("toc", "actions", "text", [line], line,
-                             q="Quel article de {ctg} est consacré au pilotage de la convention ?",
-                             qp="Dans quel article de {ctg} trouve-t-on les règles de pilotage ?"))
+    key = ctx.seed("toc", "actions", "text", [line], line,
+                   q="Quel article de {ctg} est consacré au pilotage de la convention ?",
+                   qp="Dans quel article de {ctg} trouve-t-on les règles de pilotage ?")
+    toc.keys.append(key)
+    target.keys.append(key)  # the article's own heading answers too
+
+
+def _answered_twice(ctx: Ctx, blocks: list[Block]) -> None:
+    """Facts the document states in two places: both pages answer."""
+    # the plan's row states an action's indicator too ("Indicateur : …" under its title)
+    for seed in (s for s in ctx.seeds if s.qtype == "indicator"):
+        for table in (x for x in blocks if x.kind == "table" and x.row_keys):
+            for row, keys in zip(table.rows, table.row_keys):
+                if row and row[0] == seed.slots.get("num"):
+                    keys.append(seed.key)
+    plan = next(s for s in ctx.seeds if s.qtype == "annex_plan")
+    annex = next(x for x in blocks if x.kind == "h1" and x.label == plan.answer)
+    annex.keys.append(plan.key)  # the plan annex itself, as well as the annex list
 
 
 _AVENANT_Q = {

@@ -169,7 +169,7 @@ def fiche(ctx: Ctx, a: Action, domain: str) -> list[Block]:
                      f"de la convention.", label=FICHE_PARTS[4] + " :", keys=[kb]))
     ki = ctx.seed("indicator", "actions", "text", [a.indicator], a.indicator,
                   q=f"Quel indicateur d'évaluation est retenu pour l'action {a.num} de {{ctg}} ?",
-                  qp=f"Comment mesure-t-on les résultats de l'action « {a.title} » {{dT}} ?")
+                  qp=f"Comment mesure-t-on les résultats de l'action « {a.title} » {{dT}} ?", num=a.num)
     out.append(Block("para", f"{a.indicator[0].upper()}{a.indicator[1:]} ; nombre de réunions du groupe de travail.",
                      label=FICHE_PARTS[5] + " :", keys=[ki]))
     if ctx.spec.target_pages >= 40:

@@ -20,7 +20,7 @@ def cover(ctx: Ctx) -> list[Block]:
     lines = [s.title, "de services aux familles", s.territory.name, period, "Entre", *s.parties]
     initially = "initialement " if s.amended_by else ""
     key = ctx.seed("cover_years", "period", "text", [period], period,
-                   q=f"Quelles années couvre {initially}{{ctg}} ?",
+                   q="Quelles années figurent sur la page de titre de {ctg} ?",
                    qp=f"Sur quelle période pluriannuelle porte {initially}{{ctg}}, d'après sa page de titre ?")
     return [Block("cover", items=lines, keys=[key]), Block("toc")]
 

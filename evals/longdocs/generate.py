@@ -64,7 +64,9 @@ def render_document(spec: DocSpec, doc_seed: int, corpus: Path) -> DocResult:
     missing = [s.key for s in seeds if s.key not in rec.pages]
     if missing:
         raise RuntimeError(f"{spec.file}: no page recorded for {missing[:5]}")
-    return DocResult(spec, seeds, {s.key: rec.pages[s.key] for s in seeds}, rec.total)
+    also = {s.key: [p for p in rec.every[s.key] if p != rec.pages[s.key]] for s in seeds}
+    return DocResult(spec, seeds, {s.key: rec.pages[s.key] for s in seeds}, rec.total,
+                     {k: v for k, v in also.items() if v})
 
 
 def _person(g) -> dict:

@@ -168,3 +168,4 @@ class DocResult:
     seeds: list[Seed]
     pages: dict[str, int] = field(default_factory=dict)
     total: int = 0           # page count of the PDF, or of the PDF twin of a DOCX (estimate)
+    also: dict[str, list[int]] = field(default_factory=dict)  # the other pages that answer as well

@@ -22,12 +22,15 @@ class Recorder:
     """Pages of the seeded keys, TOC slots waiting for their number, and the final page count."""
 
     pages: dict[str, int] = field(default_factory=dict)
+    every: dict[str, list[int]] = field(default_factory=dict)  # all the pages a key's blocks are printed on
     toc_slots: list[tuple] = field(default_factory=list)
     total: int = 0
 
     def mark(self, keys: list[str], page: int) -> None:
         for k in keys:
             self.pages.setdefault(k, page)
+            if page not in self.every.setdefault(k, []):
+                self.every[k].append(page)
 
 
 class Styles:
