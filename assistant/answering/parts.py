@@ -19,7 +19,7 @@ REFERENCE = re.compile(rf"\b{_WORD}\s+(?:n\s*°\s*|no\s+|numero\s+)?{_NUMBER}(?!
 PAGE = re.compile(r"\b(?:(page de (?:titre|garde|couverture)|premiere page)|(?:page|p\.)\s*(\d{1,3})\b)")
 # "Pilote : " at a row's start, after " ; ", or a label inside a cell ("… d'accueil Indicateur : nombre de …")
 ROW_FIELD = re.compile(r"(?:^|;\s|\s)([A-ZÀ-Ý][^;:]{0,38}?)\s:\s")
-QUOTED = re.compile(r"[«“\"]\s*([^«»“”\"]{8,120}?)\s*[»”\"]")
+QUOTED = re.compile(r"[«“\"]\s*([^«»“”\"]{2,120}?)\s*[»”\"]")  # a title (three words or more), a cell's value
 SAME_PART = {"fiche": "action", "fiche action": "action", "fiche-action": "action"}
 ROMAN_WORDS = {"article", "axe", "annexe", "titre", "chapitre", "orientation"}
 

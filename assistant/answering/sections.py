@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 
+from assistant.answering.parts import row_headers
 from assistant.answering.qtypes import folded_question
 from assistant.ingest.structure import PATH_SEP
 from assistant.nlp.terms import GENERIC_TERMS, QUESTION_FRAME
@@ -20,7 +21,6 @@ WHERE = re.compile(r"\bou (?:trouver|trouve-t-on|se trouve(?:nt)?|figure(?:nt)?|
                    r"|\bdans quel(?:le)? (?:annexe|partie|article|chapitre|titre|section)\b"
                    r"|\bquel(?:le)? (?:article|annexe|chapitre|partie|section)\b|\ba quelle page\b")
 TABLE = re.compile(r"\btableaux?\b")
-ROW = re.compile(r"^[^\n;:]{1,40} : [^\n]*? ; [^\n;:]{1,40} : ", re.M)
 PARTS = ("annexe", "article", "chapitre", "titre", "partie", "section")
 # words that ask where, not what the part is about
 LOCATING = set(analyze(" ".join(PARTS) + " page trouver trouve figure consacré porte traite règles lire"))
@@ -65,7 +65,7 @@ class SectionLocator:
 
 def _holds_table(part: str) -> bool:
     """Whether a part of the text holds a table: rows written "Pilote : Caf ; Échéance : 2026" by the reader."""
-    return ROW.search(part) is not None
+    return any(len(row_headers(line)) >= 2 for line in part.split("\n"))
 
 
 def _match(item, terms: set[str], asked: list[str], table: bool = False) -> tuple:

@@ -6,15 +6,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import re
-
-from assistant.answering.parts import column_words, numbered_row, references, row_cells
+from assistant.answering.parts import QUOTED, column_words, numbered_row, references, row_cells
 from assistant.nlp.segment import sentence_spans
 from assistant.nlp.terms import matches
 from assistant.nlp.text import analyze, fold
-
-
-QUOTED_VALUE = re.compile(r"[«“\"]\s*([^«»“”\"]{2,80}?)\s*[»”\"]")
 
 
 @dataclass
@@ -29,7 +24,7 @@ def match_cell(claim: str, text: str) -> CellMatch | None:
     """The cell a claim quotes a value for, compared; None when the claim names no numbered row and value, or
     the text has no such row and column."""
     refs = [(word, number) for word, number in references(claim) if word != "title" and "." in number]
-    quoted = next(QUOTED_VALUE.finditer(claim), None)
+    quoted = next(QUOTED.finditer(claim), None)
     if not refs or quoted is None:
         return None
     value, numbers = quoted.group(1), [number for _, number in refs]

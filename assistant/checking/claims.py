@@ -65,7 +65,10 @@ class Claim:
 def without_check_prefix(text: str) -> str:
     """The claim without the words that ask to check it ("Vérifie : …", "bonjour, est-il exact que …")."""
     m = CHECK_PREFIX.match(text)
-    claim = text[m.end():].strip() if m and m.end() < len(text.rstrip()) else text
+    return _capitalised(text[m.end():].strip() if m and m.end() < len(text.rstrip()) else text)
+
+
+def _capitalised(claim: str) -> str:
     return claim[:1].upper() + claim[1:]
 
 
@@ -80,7 +83,7 @@ def strip_check_prefix(text: str) -> str | None:
     else:
         return None
     claim = claim.strip().rstrip("?").strip()
-    return (claim[:1].upper() + claim[1:]) if claim else None
+    return _capitalised(claim) if claim else None
 
 
 def quantities(text: str) -> list[Quantity]:

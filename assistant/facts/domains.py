@@ -69,7 +69,7 @@ def domains(text: str) -> list[tuple[str, tuple[int, int]]]:
             pass
         elif in_domain_list:
             # an item that names no domain of the vocabulary is one as written ("– Mobilité : lever les freins…")
-            head = sentence.split(":", 1)[0] if named or ":" in sentence else sentence
+            head = sentence.split(":", 1)[0]
             others = [] if named else _other_items(head, len(re.match(r"^[-–•·*]\s*", head).group(0)))[:1]
         else:
             continue

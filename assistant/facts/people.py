@@ -240,7 +240,7 @@ def people(text: str, sheet) -> tuple[list[dict], list[dict]]:
     roll, previous, after_signing, listing = False, "", False, False
     # a convention ("Entre : la Caf …, et : …") names at its signing only its signatories and those it lists "en
     # présence de"; the people its body names (a coordinator, a referent) were not said to be there
-    formal = bool(getattr(sheet, "parties", None))
+    formal = bool(sheet.parties)
     for (s, e), sentence_entities in zip(considered, entities):
         sentence = text[s:e]
         # "En présence de :" and the lines of names under it

@@ -189,8 +189,14 @@ def page_of(page_starts: list[int] | str | None, offset: int) -> int | None:
     """1-based page of a character offset (None for documents without pages)."""
     import bisect
 
-    if isinstance(page_starts, str):
-        page_starts = [int(x) for x in page_starts.split(",") if x]
+    page_starts = parse_page_starts(page_starts)
     if not page_starts:
         return None
     return bisect.bisect_right(page_starts, offset)
+
+
+def parse_page_starts(page_starts: list[int] | str | None) -> list[int]:
+    """Where each page starts, as stored in a document's metadata ("0,2841,5630") or already a list."""
+    if isinstance(page_starts, str):
+        return [int(x) for x in page_starts.split(",") if x]
+    return list(page_starts or [])

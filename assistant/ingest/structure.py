@@ -14,6 +14,8 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 
+from assistant.nlp.text import fold
+
 _SEP = r"(?:\s*[.:)–—-]\s*|\s+|$)"
 NAMED = [  # (level, pattern): parts French conventions name
     (1, re.compile(rf"^(?:titre|chapitre|partie)\s+(?:[IVXLC]+|\d+|premi[eè]re?|unique){_SEP}", re.I)),
@@ -82,8 +84,6 @@ def headings(text: str, layout: list[tuple[int, int]] = ()) -> list[Heading]:
 
 def _key(title: str) -> str:
     """A title compared with its table-of-contents entry: folded, without dot leaders and page number."""
-    from assistant.nlp.text import fold
-
     return " ".join(fold(CONTENTS_TAIL.sub("", title)).split())
 
 

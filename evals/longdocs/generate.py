@@ -64,9 +64,8 @@ def render_document(spec: DocSpec, doc_seed: int, corpus: Path) -> DocResult:
     missing = [s.key for s in seeds if s.key not in rec.pages]
     if missing:
         raise RuntimeError(f"{spec.file}: no page recorded for {missing[:5]}")
-    also = {s.key: [p for p in rec.every[s.key] if p != rec.pages[s.key]] for s in seeds}
-    return DocResult(spec, seeds, {s.key: rec.pages[s.key] for s in seeds}, rec.total,
-                     {k: v for k, v in also.items() if v})
+    return DocResult(spec, seeds, {s.key: rec.every[s.key][0] for s in seeds}, rec.total,
+                     {s.key: rec.every[s.key][1:] for s in seeds if len(rec.every[s.key]) > 1})
 
 
 def _person(g) -> dict:

@@ -19,16 +19,20 @@ PAD = 5
 
 @dataclass
 class Recorder:
-    """Pages of the seeded keys, TOC slots waiting for their number, and the final page count."""
+    """Pages of the seeded keys (every page a key's blocks are printed on, the first one first), TOC slots waiting
+    for their number, and the final page count."""
 
-    pages: dict[str, int] = field(default_factory=dict)
-    every: dict[str, list[int]] = field(default_factory=dict)  # all the pages a key's blocks are printed on
+    every: dict[str, list[int]] = field(default_factory=dict)
     toc_slots: list[tuple] = field(default_factory=list)
     total: int = 0
 
+    @property
+    def pages(self) -> dict[str, int]:
+        """The first page of each key."""
+        return {k: pages[0] for k, pages in self.every.items()}
+
     def mark(self, keys: list[str], page: int) -> None:
         for k in keys:
-            self.pages.setdefault(k, page)
             if page not in self.every.setdefault(k, []):
                 self.every[k].append(page)
 

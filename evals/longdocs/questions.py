@@ -68,7 +68,7 @@ def record(r: DocResult, seed: Seed, rng: random.Random) -> dict:
            "kind": seed.kind, "style": style, "page": r.pages.get(seed.key) if spec.fmt == "pdf" else None,
            "where": seed.where}
     if spec.fmt == "pdf" and r.also.get(seed.key):
-        out["also_pages"] = r.also[seed.key]  # a part named in the contents or the annex list, and the part
+        out["also_pages"] = r.also[seed.key]  # other pages that answer as well (the contents and the part…)
     if seed.qtype in ("av_end", "av_ext", "av_base_date"):
         out["also_docs"] = [spec.amends]
     return out

@@ -122,15 +122,18 @@ def gutter(lines: list[Line]) -> float | None:
     if best[0] < MIN_GUTTER:
         return None
     middle = left + best[1] + best[0] / 2
-    sides = ([w for ln in lines for w in ln.words if w["x1"] <= middle], [w for ln in lines for w in ln.words
-                                                                         if w["x0"] >= middle])
-    side_lines = [[ln for ln in lines if any(w in side for w in ln.words)] for side in sides]
-    if any(len(s) < MIN_COLUMN_LINES or len(w) < 4 * len(s) for s, w in zip(side_lines, sides)):
-        return None
-    if any(_tabular([Line([w for w in ln.words if w in side], ln.page) for ln in s])
-           for s, side in zip(side_lines, sides)):
-        return None  # a table's columns, not two columns of text
+    halves = [_halves(line, middle) for line in lines]
+    for side in ([a for a, _ in halves if a], [b for _, b in halves if b]):
+        if len(side) < MIN_COLUMN_LINES or sum(len(ln.words) for ln in side) < 4 * len(side) or _tabular(side):
+            return None  # too little text on one side, or a table's columns
     return middle
+
+
+def _halves(line: Line, middle: float) -> tuple[Line | None, Line | None]:
+    """The parts of a line left and right of the gutter (None for an empty one)."""
+    left = [w for w in line.words if w["x1"] <= middle]
+    right = [w for w in line.words if w["x0"] >= middle]
+    return (Line(left, line.page) if left else None), (Line(right, line.page) if right else None)
 
 
 def _tabular(lines: list[Line]) -> bool:
@@ -139,7 +142,7 @@ def _tabular(lines: list[Line]) -> bool:
     return any(gaps and len(group) >= 3 for group, gaps in regions(lines))
 
 
-def _columns(lines: list[Line], middle: float) -> list[Line]:
+def _columns(lines: list[Line], middle: float) -> list[Line | Table]:
     """A two-column page read column after column, between the lines that cross the gutter (titles, tables)."""
     out: list[Line] = []
     left: list[Line] = []
@@ -149,8 +152,9 @@ def _columns(lines: list[Line], middle: float) -> list[Line]:
             out += left + right + [line]
             left, right = [], []
             continue
-        left += [Line(ws, line.page) for ws in [[w for w in line.words if w["x1"] <= middle]] if ws]
-        right += [Line(ws, line.page) for ws in [[w for w in line.words if w["x0"] >= middle]] if ws]
+        a, b = _halves(line, middle)
+        left += [a] if a else []
+        right += [b] if b else []
     return out + left + right
 
 
@@ -158,7 +162,7 @@ def arrange(lines: list[Line]) -> list[Line | Table]:
     """Lines in reading order, unruled tables as grids."""
     middle = gutter(lines)
     if middle is not None:
-        return list(_columns(lines, middle))
+        return _columns(lines, middle)
     out: list[Line | Table] = []
     header: Line | None = None  # a line of column labels, kept for the tables under it
     for group, gaps in regions(lines):

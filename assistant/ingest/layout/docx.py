@@ -1,5 +1,6 @@
 """A Word document's body in order: paragraphs, list items (with a bullet, as printed), headings (heading styles, or
-a short paragraph all in bold) and tables as rows with their column headers. Running headers and footers live outside the body and stay out.
+a short paragraph all in bold) and tables as rows with their column headers. Running headers and footers live
+outside the body and stay out.
 """
 from __future__ import annotations
 
